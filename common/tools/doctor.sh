@@ -1,0 +1,108 @@
+#!/bin/sh
+# doctor.sh - check that every tool the kit needs is installed.
+#
+#   doctor.sh                 check everything; as root on Debian, install
+#                             what is missing with apt-get
+#   doctor.sh --build-check   check only what building needs, quietly; on a
+#                             problem print one paragraph and fail (make runs
+#                             this before compiling anything)
+#   doctor.sh --need TOOL     fail with the package to install when TOOL
+#                             (qemu, bochs, gdb) is missing
+#
+# Each check names the Debian package that provides the tool.
+
+CC=${CC:-${TOOLPREFIX}gcc}
+
+# compiler_works: can we compile and link a 32-bit freestanding program
+# against 32-bit libgcc? That is what gcc-multilib provides on Debian.
+compiler_works() {
+	dir=$(mktemp -d) || return 1
+	printf 'int f(long long a, long long b) { return a / b; }\n' > "$dir/t.c"
+	$CC -m32 -ffreestanding -nostdlib -c -o "$dir/t.o" "$dir/t.c" 2>/dev/null &&
+		libgcc=$($CC -m32 -print-libgcc-file-name 2>/dev/null) &&
+		test -f "$libgcc"
+	status=$?
+	rm -rf "$dir"
+	return $status
+}
+
+if [ "$1" = "--build-check" ]; then
+	if ! command -v "$CC" >/dev/null 2>&1; then
+		problem="There is no C compiler ($CC)."
+	elif ! compiler_works; then
+		problem="$CC cannot build 32-bit x86 code: the 32-bit libgcc is missing."
+	elif ! command -v python3 >/dev/null 2>&1; then
+		problem="python3 is missing; the image builder is written in Python."
+	else
+		exit 0
+	fi
+	cat >&2 <<EOF
+
+*** Cannot build the kit yet. $problem
+*** On Debian or Ubuntu install the tools with
+***     sudo apt-get install gcc-multilib make python3 qemu-system-x86 gdb bochs bochsbios vgabios
+*** or run 'sudo make doctor', which checks every tool and installs what is
+*** missing. On other hosts install an i386-elf- (or i686-elf-) cross gcc and
+*** binutils; the build uses it automatically.
+
+EOF
+	exit 1
+fi
+
+if [ "$1" = "--need" ]; then
+	case "$2" in
+	qemu) tool=qemu-system-i386; package=qemu-system-x86 ;;
+	bochs) tool=bochs; package="bochs bochsbios vgabios" ;;
+	gdb) tool=gdb; package=gdb ;;
+	*) echo "doctor.sh: unknown tool $2" >&2; exit 2 ;;
+	esac
+	command -v "$tool" >/dev/null 2>&1 && exit 0
+	echo "*** $tool is not installed: sudo apt-get install $package (or sudo make doctor)" >&2
+	exit 1
+fi
+
+# Full check: one line per tool.
+missing=""
+report() {	# report NAME OK? PACKAGE DETAIL
+	if [ "$2" = yes ]; then
+		printf '  ok       %-20s %s\n' "$1" "$4"
+	else
+		printf '  MISSING  %-20s install Debian package: %s\n' "$1" "$3"
+		missing="$missing $3"
+	fi
+}
+have() { command -v "$1" >/dev/null 2>&1 && echo yes || echo no; }
+first_line() { "$@" 2>&1 | head -n 1; }
+
+echo "Checking the tools the kit needs:"
+report make "$(have make)" make "$(first_line make --version)"
+report "$CC" "$(have "$CC")" gcc "$(first_line "$CC" --version)"
+if compiler_works; then ok=yes; else ok=no; fi
+report "32-bit libgcc" "$ok" gcc-multilib "gcc -m32 links"
+report objcopy "$(have "${TOOLPREFIX}objcopy")" binutils ""
+report addr2line "$(have "${TOOLPREFIX}addr2line")" binutils ""
+report python3 "$(have python3)" python3 "$(first_line python3 --version)"
+report qemu-system-i386 "$(have qemu-system-i386)" qemu-system-x86 \
+	"$(first_line qemu-system-i386 --version)"
+report gdb "$(have gdb)" gdb "$(first_line gdb --version)"
+report bochs "$(have bochs)" bochs "Bochs 2.7 expected"
+if [ -f /usr/share/bochs/BIOS-bochs-latest ]; then ok=yes; else ok=no; fi
+report "Bochs BIOS" "$ok" bochsbios /usr/share/bochs/BIOS-bochs-latest
+if [ -f /usr/share/vgabios/vgabios.bin ]; then ok=yes; else ok=no; fi
+report "VGA BIOS" "$ok" vgabios /usr/share/vgabios/vgabios.bin
+report mkfs.minix "$(have mkfs.minix)" util-linux "used from lab 3 on"
+report fsck.minix "$(have fsck.minix)" util-linux "used from lab 3 on"
+
+if [ -z "$missing" ]; then
+	echo "Everything is installed."
+	exit 0
+fi
+packages=$(echo $missing | tr ' ' '\n' | sort -u | tr '\n' ' ')
+if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+	echo "Installing: $packages"
+	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $packages
+	exit $?
+fi
+echo "Install them with: sudo apt-get install $packages"
+echo "(or run 'sudo make doctor', which installs them)"
+exit 1

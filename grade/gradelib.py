@@ -1,0 +1,1015 @@
+"""gradelib.py - what every lab grader (grade/labN.py) is built from.
+
+A grader is a list of tests. Each test is a few lines that say what the
+console must show; this library does the rest:
+
+    @test(20, holes=["lab1:page"])
+    def test_memory(run: Run) -> None:
+        run.boot(memory=48)
+        run.expect("page_check: ok")
+
+    if __name__ == "__main__":
+        sys.exit(main(lab=1))
+
+Every test gets its own temporary directory, a throw-away copy of the disk
+image and a fresh QEMU, so tests run in parallel and never collide. QEMU
+counts instructions (-icount) and its clock follows them, so a run is
+repeatable; timeouts are in guest seconds, read from the emulated clock
+through QMP, with a wall-clock backstop for a guest that stops its clock.
+
+Entry points for graders:
+    test(points, holes, timeout, name)   register a test function
+    Run                                  what a test drives: boot, expect,
+                                         type, command, wait_exit, bochs,
+                                         gdb_batch, output, rand
+    TestFailure, fail()                  how a test says it failed
+    kernel_symbols(), function_range()   the kernel's symbol table (nm)
+    main(lab)                            the command line
+"""
+from __future__ import annotations
+
+import argparse
+import atexit
+import calendar
+import codecs
+import importlib
+import concurrent.futures
+import json
+import os
+import random
+import re
+import select
+import signal
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import traceback
+import types
+import typing
+from dataclasses import dataclass, field
+from typing import Callable, NoReturn, Optional, TypeVar
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+TOOLS = os.path.join(ROOT, "common", "tools")
+HOLES_JSON = os.path.join(ROOT, "common", "holes.json")
+
+QEMU = "qemu-system-i386"
+PROMPT = "K> "
+DEFAULT_TIMEOUT = 30            # guest seconds a wait may take
+WALL_BACKSTOP = 30.0            # wall seconds a wait may take, at least
+MINIMUM_WALL = 2.0              # a guest-time timeout needs this much wall time too
+CLOCK_POLL_INTERVAL = 0.1       # wall seconds between readings of the guest clock
+CONSOLE_LINES_SHOWN = 25
+SYMBOLISED_ADDRESSES_SHOWN = 12
+
+MISSING_TOOLS = {
+    "qemu": f"{QEMU} not found: apt-get install qemu-system-x86",
+    "bochs": "bochs not found: apt-get install bochs bochsbios vgabios",
+    "gdb": "gdb not found: apt-get install gdb",
+}
+
+
+# ---- the test registry ----
+
+class TestFailure(Exception):
+    """Raised by a test (or by Run) to fail the test with a message."""
+
+
+def fail(message: str) -> NoReturn:
+    """Fail the current test, explaining why."""
+    raise TestFailure(message)
+
+
+@dataclass
+class Test:
+    """One registered test: its function and what the grader needs to know."""
+    name: str
+    points: int
+    holes: list[str]
+    timeout: float              # guest seconds, the default for each wait
+    function: Callable[["Run"], None]
+
+
+TESTS: list[Test] = []
+
+
+def test(points: int, holes: Optional[list[str]] = None, timeout: float = DEFAULT_TIMEOUT,
+         name: Optional[str] = None) -> Callable:
+    """Register the decorated function `def test_x(run: Run)` as a test.
+
+    points: what the test is worth. holes: the lab holes it depends on
+    ("lab1:printf"); a failure points the student at them. timeout: the
+    guest seconds each wait of the test may take. name: defaults to the
+    function's name without "test_".
+    """
+    def register(function: Callable[["Run"], None]) -> Callable[["Run"], None]:
+        test_name = name or function.__name__.removeprefix("test_")
+        if any(t.name == test_name for t in TESTS):
+            raise ValueError(f"two tests are called {test_name}")
+        TESTS.append(Test(test_name, points, list(holes or []), timeout, function))
+        return function
+    return register
+
+
+# ---- guest time ----
+
+def tm_to_seconds(tm: dict) -> int:
+    """Seconds since 1970 of a QMP struct tm (as "rtc-time" returns it)."""
+    return calendar.timegm((tm["tm_year"] + 1900, tm["tm_mon"] + 1, tm["tm_mday"],
+                            tm["tm_hour"], tm["tm_min"], tm["tm_sec"]))
+
+
+class Deadline:
+    """When a wait gives up: guest time with a wall-clock floor and backstop.
+
+    A wait fails once the guest clock has run more than guest_budget seconds
+    and at least MINIMUM_WALL wall seconds have passed (an idle guest's clock
+    races ahead under -icount sleep=off, so the floor gives it time to
+    answer), or once wall_backstop wall seconds have passed whatever the
+    guest clock says (a guest spinning with interrupts off barely advances
+    it). wall_backstop None means no backstop (a person is debugging).
+    """
+
+    def __init__(self, guest_budget: float, wall_backstop: Optional[float],
+                 wall_start: float) -> None:
+        self.guest_budget = guest_budget
+        self.wall_backstop = wall_backstop
+        self.wall_start = wall_start
+        self.guest_start: Optional[int] = None
+        self.guest_elapsed = 0
+
+    def expired(self, guest_now: Optional[int], wall_now: float) -> Optional[str]:
+        """None while the wait may go on; otherwise why it is over.
+
+        guest_now is the guest clock in seconds, or None when it could not
+        be read; the first reading is taken as the start of the wait.
+        """
+        if guest_now is not None:
+            if self.guest_start is None:
+                self.guest_start = guest_now
+            self.guest_elapsed = guest_now - self.guest_start
+        wall = wall_now - self.wall_start
+        if self.guest_elapsed > self.guest_budget and wall >= MINIMUM_WALL:
+            return (f"timed out: {self.guest_elapsed} s of guest time passed "
+                    f"(the limit is {self.guest_budget:g} s; {wall:.1f} s wall)")
+        if self.wall_backstop is not None and wall >= self.wall_backstop:
+            return (f"timed out: {wall:.1f} s of wall time passed while the guest clock "
+                    f"advanced {self.guest_elapsed} s (is the guest spinning with "
+                    "interrupts off?)")
+        return None
+
+
+def wall_backstop_for(timeout: float) -> float:
+    """The wall-clock backstop of a wait of timeout guest seconds."""
+    return max(WALL_BACKSTOP, float(timeout))
+
+
+# ---- how QEMU ended ----
+
+def guest_exit_code(status: int) -> Optional[int]:
+    """The code the guest wrote to isa-debug-exit, from QEMU's exit status.
+
+    outb(0xf4, code) makes QEMU exit with status (code << 1) | 1.
+    """
+    if status > 0 and status & 1:
+        return status >> 1
+    return None
+
+
+def qemu_error(stderr: str) -> Optional[str]:
+    """QEMU's own error message in its stderr, if it printed one."""
+    for line in stderr.splitlines():
+        if line.startswith(QEMU + ":") and not re.search(r": (warning|info): ", line):
+            return line
+    return None
+
+
+def describe_exit(status: int, stderr: str = "") -> str:
+    """One sentence saying why QEMU ended, from its exit status and stderr."""
+    if status < 0:
+        return f"QEMU was killed by signal {-status}"
+    if status == 0:
+        return "the machine reset (triple fault?)"
+    error = qemu_error(stderr)
+    if status == 1 and error:
+        return f"QEMU failed: {error}"
+    code = guest_exit_code(status)
+    if code is not None:
+        return f"the guest exited with code {code}"
+    return f"QEMU exited with status {status}" + (f": {error}" if error else "")
+
+
+# ---- the host tools ----
+
+def find_tool(name: str) -> Optional[str]:
+    """A binutils tool, preferring a cross toolchain like the build does."""
+    for prefix in ("i386-elf-", "i686-elf-", ""):
+        path = shutil.which(prefix + name)
+        if path:
+            return path
+    return None
+
+
+def kernel_symbols(build: str) -> list[tuple[int, str]]:
+    """(address, name) of the kernel's text symbols, sorted by address (nm -n)."""
+    nm = find_tool("nm")
+    if nm is None:
+        raise TestFailure("nm not found: apt-get install binutils")
+    listing = subprocess.run([nm, "-n", "--defined-only", os.path.join(build, "kernel")],
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    symbols = []
+    for line in listing.stdout.splitlines():
+        parts = line.split()
+        if len(parts) == 3 and parts[1] in "tTwW":
+            symbols.append((int(parts[0], 16), parts[2]))
+    return symbols
+
+
+def function_range(build: str, name: str) -> tuple[int, int]:
+    """[start, end) of a kernel function: its symbol up to the next one above it."""
+    symbols = kernel_symbols(build)
+    for index, (address, symbol) in enumerate(symbols):
+        if symbol == name:
+            following = [a for a, _ in symbols[index + 1:] if a > address]
+            return address, (following[0] if following else address + 0x1000)
+    raise TestFailure(f"the kernel has no function called {name}")
+
+
+def symbolise(build: str, output: str) -> list[str]:
+    """Name the "eip 0x........" addresses that follow a panic or a trap.
+
+    A frame line ("ebp 0x...  eip 0x...") holds a return address, which
+    points just past the call; it is looked up one byte earlier so the line
+    is the call's own. Returns "eip 0x... is function at file:line" lines.
+    """
+    start = min([i for i in (output.find("kernel panic"), output.find("trap "))
+                 if i >= 0], default=-1)
+    addr2line = find_tool("addr2line")
+    kernel = os.path.join(build, "kernel")
+    if start < 0 or addr2line is None or not os.path.isfile(kernel):
+        return []
+    addresses: list[tuple[int, bool]] = []
+    for line in output[start:].splitlines():
+        for found in re.finditer(r"eip 0x([0-9a-fA-F]{8})", line):
+            address = int(found.group(1), 16)
+            if all(address != known for known, _ in addresses):
+                addresses.append((address, "ebp 0x" in line))
+    addresses = addresses[:SYMBOLISED_ADDRESSES_SHOWN]
+    if not addresses:
+        return []
+    lookups = [f"0x{a - 1 if is_return else a:x}" for a, is_return in addresses]
+    done = subprocess.run([addr2line, "-f", "-e", kernel] + lookups,
+                          stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    answers = done.stdout.splitlines()
+    lines = []
+    for index, (address, _) in enumerate(addresses):
+        function, place = answers[2 * index: 2 * index + 2] or ["??", "??:0"]
+        place = place.split(" (discriminator")[0]
+        if place.startswith(ROOT + os.sep):
+            place = os.path.relpath(place, ROOT)
+        lines.append(f"eip 0x{address:08x} is {function} at {place}")
+    return lines
+
+
+# ---- hole hints ----
+
+def load_hole_table(path: str = HOLES_JSON) -> dict[str, list[dict]]:
+    """Hole id -> its entries {id, lab, file, function, hint} in common/holes.json.
+
+    One hole may span several functions, so an id can have several entries.
+    """
+    table: dict[str, list[dict]] = {}
+    try:
+        with open(path, encoding="utf-8") as f:
+            for entry in json.load(f):
+                table.setdefault(entry["id"], []).append(entry)
+    except (OSError, ValueError, KeyError, TypeError):
+        return {}
+    return table
+
+
+def holes_named_on_console(console: str, table: dict[str, list[dict]]) -> list[str]:
+    """Holes whose stub spoke on the console ("LAB 1: print_number() is not
+    written yet"): the likeliest cause of a failure, whatever the test."""
+    named = set(re.findall(r"LAB \d+: (\w+\(\))", console))
+    return [hole for hole, entries in table.items()
+            if any(entry["function"] in named for entry in entries)]
+
+
+def hole_hints(holes: list[str], table: dict[str, list[dict]]) -> list[str]:
+    """One "hint: look at <function> in <file> (hole <id>)" line per hole and file."""
+    lines = []
+    for hole in dict.fromkeys(holes):           # each once, in order
+        functions_by_file: dict[str, list[str]] = {}
+        for entry in table.get(hole, []):
+            functions = functions_by_file.setdefault(entry["file"], [])
+            if entry["function"] not in functions:
+                functions.append(entry["function"])
+        for file, functions in functions_by_file.items():
+            lines.append(f"hint: look at {', '.join(functions)} in {file} (hole {hole})")
+        if not functions_by_file:
+            lines.append(f"hint: look at hole {hole}")
+    return lines
+
+
+# ---- QMP: reading the guest clock ----
+
+class QmpClient:
+    """A minimal client for QEMU's machine protocol (one JSON object a line)."""
+
+    def __init__(self, path: str, wall_timeout: float = 5.0,
+                 alive: Callable[[], bool] = lambda: True) -> None:
+        self.socket = connect_unix(path, wall_timeout, alive)
+        self.socket.settimeout(wall_timeout)
+        self.reader = self.socket.makefile("r", encoding="utf-8")
+        self.reader.readline()                  # the greeting
+        self.execute("qmp_capabilities")
+
+    def execute(self, command: str, **arguments: object) -> object:
+        """Run one command; return its "return" value (errors raise OSError)."""
+        request = {"execute": command}
+        if arguments:
+            request["arguments"] = arguments
+        self.socket.sendall((json.dumps(request) + "\n").encode())
+        while True:
+            line = self.reader.readline()
+            if not line:
+                raise OSError("QMP connection closed")
+            reply = json.loads(line)
+            if "return" in reply:
+                return reply["return"]
+            if "error" in reply:
+                raise OSError(f"QMP {command}: {reply['error'].get('desc')}")
+            # anything else is an asynchronous event; skip it
+
+    def guest_seconds(self) -> int:
+        """The guest's real-time clock, in whole seconds."""
+        return tm_to_seconds(self.execute("qom-get", path="/machine", property="rtc-time"))
+
+    def close(self) -> None:
+        self.reader.close()
+        self.socket.close()
+
+
+def connect_unix(path: str, wall_timeout: float,
+                 alive: Callable[[], bool] = lambda: True) -> socket.socket:
+    """Connect to a Unix socket that a starting process is about to create."""
+    give_up = time.monotonic() + wall_timeout
+    while True:
+        client = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        try:
+            client.connect(path)
+            return client
+        except OSError:
+            client.close()
+            if time.monotonic() > give_up or not alive():
+                raise
+            time.sleep(0.01)
+
+
+# ---- a test's run ----
+
+T = TypeVar("T")
+
+# Every QEMU still running, so that none outlives the grader (see kill_live_processes).
+LIVE_PROCESSES: set[subprocess.Popen] = set()
+LIVE_PROCESSES_LOCK = threading.Lock()
+
+
+def kill_live_processes() -> None:
+    """Kill every QEMU a run has started and not stopped yet."""
+    with LIVE_PROCESSES_LOCK:
+        for process in LIVE_PROCESSES:
+            if process.poll() is None:
+                process.kill()
+        LIVE_PROCESSES.clear()
+
+
+atexit.register(kill_live_processes)
+
+
+class Run:
+    """What one test drives: QEMU boots, the console, Bochs and gdb.
+
+    Every boot uses a fresh copy of the build's disk image in the run's own
+    directory; booting again first stops the QEMU that is running. Waits
+    (expect, command, wait_exit) search only output that arrived after the
+    previous match, and fail with TestFailure on a timeout or when QEMU ends.
+    """
+
+    def __init__(self, build: str, workdir: str, rand: random.Random,
+                 timeout: float = DEFAULT_TIMEOUT, wall_backstop: Optional[float] = None,
+                 gdb_port: Optional[int] = None, echo: bool = False) -> None:
+        self.build = build
+        self.workdir = workdir
+        self.rand = rand
+        self.timeout = timeout
+        self.wall_backstop = wall_backstop
+        self.interactive_gdb_port = gdb_port
+        self.echo = echo
+        self.used_qemu = False          # booted QEMU: a rerun under --gdb helps
+        self.used_gdb_batch = False     # ran its own gdb: a rerun under --gdb does not
+        self.process: Optional[subprocess.Popen] = None
+        self.serial: Optional[socket.socket] = None
+        self.qmp: Optional[QmpClient] = None
+        self.boots = 0
+        self.boot_start = 0             # where the last boot's output begins in output
+        self.ended = "the test never booted"    # why nothing more can arrive
+        self._text = ""
+        self._position = 0
+        self._decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")
+        self._next_clock_reading = 0.0
+        self._guest_seconds: Optional[int] = None
+        self._stderr: Optional[typing.TextIO] = None
+
+    @property
+    def output(self) -> str:
+        """All console text so far, every boot of this run, without '\\r'."""
+        return self._text
+
+    # -- starting and stopping --
+
+    def boot(self, memory: int = 64, params: Optional[dict[str, str]] = None,
+             qemu_args: Optional[list[str]] = None) -> None:
+        """Boot a fresh QEMU with memory MiB, boot params and extra QEMU args.
+
+        Every boot sets panic=exit, so a kernel panic ends QEMU with code 3.
+        """
+        self.stop()
+        qemu = shutil.which(QEMU)
+        if qemu is None:
+            fail(MISSING_TOOLS["qemu"])
+        self.used_qemu = True
+        self.boots += 1
+        disk = self._fresh_disk({"panic": "exit", **(params or {})})
+        serial_path = os.path.join(self.workdir, "serial.sock")
+        qmp_path = os.path.join(self.workdir, "qmp.sock")
+        for path in (serial_path, qmp_path):
+            if os.path.exists(path):
+                os.remove(path)
+        extra = list(qemu_args or [])
+        if self.interactive_gdb_port is not None and "-gdb" not in extra:
+            extra += ["-S", "-gdb", f"tcp:127.0.0.1:{self.interactive_gdb_port}"]
+        command = [qemu, "-M", "pc", "-m", str(memory), "-display", "none", "-no-reboot",
+                   "-nic", "none", "-icount", "shift=0,sleep=off",
+                   "-rtc", "base=2000-01-01T00:00:00,clock=vm",
+                   "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04",
+                   "-drive", f"file={disk},if=ide,index=0,format=raw",
+                   "-chardev", f"socket,id=serial0,path={serial_path},server=on,wait=on",
+                   "-serial", "chardev:serial0",
+                   "-qmp", f"unix:{qmp_path},server=on,wait=off",
+                   "-monitor", "none"] + extra
+        self._position = self.boot_start = len(self._text)   # waits see only this boot
+        self._guest_seconds = None
+        self._next_clock_reading = 0.0
+        self._stderr = open(os.path.join(self.workdir, f"qemu-{self.boots}.err"), "w+")
+        self.process = subprocess.Popen(command, stdin=subprocess.DEVNULL,
+                                        stdout=subprocess.DEVNULL, stderr=self._stderr,
+                                        cwd=self.workdir)
+        with LIVE_PROCESSES_LOCK:
+            LIVE_PROCESSES.add(self.process)
+
+        def alive() -> bool:
+            return self.process is not None and self.process.poll() is None
+        try:
+            # QEMU waits for this connection (wait=on) before it runs the guest.
+            self.serial = connect_unix(serial_path, 10.0, alive)
+        except OSError:
+            status = self.process.poll()
+            stderr = self._qemu_stderr()
+            self.stop()
+            fail("QEMU did not start: " + (describe_exit(status, stderr) if status is not None
+                                           else "its serial socket never appeared"))
+        self.qmp = open_qmp(qmp_path, alive)
+        if self.interactive_gdb_port is not None:
+            print(f"*** QEMU is stopped; connect with: make gdb O={self.build}", flush=True)
+
+    def stop(self) -> None:
+        """Kill QEMU (if running) and close its sockets; the output is kept."""
+        if self.qmp is not None:
+            try:
+                self.qmp.close()
+            except OSError:
+                pass
+            self.qmp = None
+        if self.process is not None:
+            if self.process.poll() is None:
+                self.process.kill()
+            self.process.wait()
+            with LIVE_PROCESSES_LOCK:
+                LIVE_PROCESSES.discard(self.process)
+            self._pump(0)
+            self.ended = "QEMU was stopped"
+        if self.serial is not None:
+            self.serial.close()
+            self.serial = None
+        if self._stderr is not None:
+            self._stderr.close()
+            self._stderr = None
+        self.process = None
+
+    def _fresh_disk(self, params: dict[str, str]) -> str:
+        """A throw-away copy of BUILD/disk.img with params set in it."""
+        disk = os.path.join(self.workdir, "disk.img")
+        shutil.copyfile(os.path.join(self.build, "disk.img"), disk)
+        mkimage = import_tool("mkimage")
+        try:
+            mkimage.set_params(disk, params)
+        except mkimage.ImageError as error:
+            fail(f"cannot set boot parameters {params}: {error}")
+        return disk
+
+    def _qemu_stderr(self) -> str:
+        """What QEMU has written to its stderr in this boot."""
+        if self._stderr is None:
+            return ""
+        self._stderr.seek(0)
+        return self._stderr.read()
+
+    # -- the console --
+
+    def _append(self, data: bytes) -> None:
+        text = self._decoder.decode(data).replace("\r", "")
+        if self.echo and text:
+            sys.stdout.write(text)
+            sys.stdout.flush()
+        self._text += text
+
+    def _pump(self, wait: float) -> None:
+        """Read whatever console output arrives within wait seconds."""
+        if self.serial is None:
+            return
+        ready, _, _ = select.select([self.serial], [], [], wait)
+        while ready:
+            try:
+                data = self.serial.recv(65536)
+            except OSError:
+                data = b""
+            if not data:
+                self.serial.close()
+                self.serial = None
+                return
+            self._append(data)
+            ready, _, _ = select.select([self.serial], [], [], 0)
+
+    def _guest_clock(self) -> Optional[int]:
+        """The guest clock in seconds, read at most every CLOCK_POLL_INTERVAL."""
+        now = time.monotonic()
+        if self.qmp is not None and now >= self._next_clock_reading:
+            self._next_clock_reading = now + CLOCK_POLL_INTERVAL
+            try:
+                self._guest_seconds = self.qmp.guest_seconds()
+            except (OSError, ValueError, KeyError, TypeError):
+                self.qmp = None
+        return self._guest_seconds
+
+    def _exit_status(self) -> Optional[int]:
+        if self.process is None:
+            return None
+        return self.process.poll()
+
+    def _wait_for(self, found: Callable[[], Optional[T]], what: str,
+                  timeout: Optional[float]) -> T:
+        """Wait until found() returns something, QEMU ends, or time runs out."""
+        budget = self.timeout if timeout is None else timeout
+        backstop = self.wall_backstop
+        if backstop is None and self.interactive_gdb_port is None:
+            backstop = wall_backstop_for(budget)
+        deadline = Deadline(budget, backstop, time.monotonic())
+        while True:
+            result = found()
+            if result is not None:
+                return result
+            if self.process is None:
+                fail(f"{what}, but {self.ended}")
+            status = self._exit_status()
+            if status is not None:
+                self._pump(0.2)
+                result = found()
+                if result is not None:
+                    return result
+                fail(f"{what}, but {describe_exit(status, self._qemu_stderr())}")
+            reason = deadline.expired(self._guest_clock(), time.monotonic())
+            if reason:
+                fail(f"{what}: {reason}")
+            self._pump(CLOCK_POLL_INTERVAL)
+
+    def expect(self, pattern: str | re.Pattern, timeout: Optional[float] = None) -> re.Match:
+        """Wait for pattern in the console output after the previous match.
+
+        pattern is literal text, or a compiled regular expression that is
+        searched only in complete lines (so "0x[0-9a-f]+" never matches half
+        of a number still arriving). timeout is in guest seconds (default:
+        the test's). Returns the match; its positions index run.output.
+        """
+        if isinstance(pattern, re.Pattern):
+            regex, shown, whole_lines = pattern, pattern.pattern, True
+        else:
+            regex, shown, whole_lines = re.compile(re.escape(pattern)), pattern, False
+
+        def search() -> Optional[re.Match]:
+            end = self._text.rfind("\n") + 1 if whole_lines else len(self._text)
+            match = regex.search(self._text, self._position, max(end, self._position))
+            if match:
+                self._position = match.end()
+            return match
+        return self._wait_for(search, f"expected {shown!r} on the console", timeout)
+
+    def type(self, text: str) -> None:
+        """Send text to the guest's serial line, as if typed."""
+        if self.serial is None:
+            fail(f"cannot type {text!r}: the serial line is closed")
+        try:
+            self.serial.sendall(text.encode())
+        except OSError as error:
+            fail(f"cannot type {text!r}: {error}")
+
+    def command(self, line: str, timeout: Optional[float] = None) -> str:
+        """Run one monitor command and return its output.
+
+        Waits for the prompt (unless the last match was one), types line and
+        a newline, and returns what the kernel printed up to its next
+        prompt, without the echoed command.
+        """
+        if not self._text.endswith(PROMPT, 0, self._position):
+            self.expect(PROMPT, timeout)
+        start = self._position
+        self.type(line + "\n")
+        try:
+            prompt = self.expect(PROMPT, timeout)
+        except TestFailure as failure:
+            raise TestFailure(f"the monitor command {line!r} did not finish: {failure}") from None
+        text = self._text[start:prompt.start()]
+        first, newline, rest = text.partition("\n")
+        return rest if newline and first.strip() == line.strip() else text
+
+    def wait_exit(self, timeout: Optional[float] = None) -> int:
+        """Wait for the guest to end QEMU through isa-debug-exit; return its code.
+
+        Fails if QEMU ends any other way (a reset, a QEMU error).
+        """
+        def exited() -> Optional[int]:
+            status = self._exit_status()
+            if status is None:
+                return None
+            code, stderr = guest_exit_code(status), self._qemu_stderr()
+            if code is None or (status == 1 and qemu_error(stderr)):
+                fail(f"expected the guest to exit, but {describe_exit(status, stderr)}")
+            self._pump(0.2)
+            return code
+        return self._wait_for(exited, "expected the guest to exit", timeout)
+
+    # -- Bochs --
+
+    def bochs(self, params: Optional[dict[str, str]] = None, memory: int = 32,
+              wall_timeout: float = 60.0) -> str:
+        """Boot the image in Bochs, headless, until the guest shuts it down.
+
+        The guest ends the run by writing "Shutdown" to port 0x8900. The
+        serial output becomes the run's console (so expect() searches it);
+        it is also returned. Fails if bochs is missing or does not end.
+        """
+        self.stop()
+        bochs = shutil.which("bochs")
+        if bochs is None:
+            fail(MISSING_TOOLS["bochs"])
+        self.boots += 1
+        self._position = self.boot_start = len(self._text)
+        disk = self._fresh_disk({"panic": "exit", **(params or {})})
+        serial = os.path.join(self.workdir, "bochs-serial.txt")
+        config = os.path.join(self.workdir, "bochsrc")
+        debugger = os.path.join(self.workdir, "bochs-debugger.rc")
+        with open(config, "w", encoding="utf-8") as f:
+            f.write(bochs_config(disk, serial, memory))
+        with open(debugger, "w", encoding="utf-8") as f:
+            f.write("c\n")
+        for name in os.listdir(self.workdir):
+            if name.endswith(".lock"):
+                os.remove(os.path.join(self.workdir, name))
+        log_path = os.path.join(self.workdir, "bochs-stdout.txt")
+        with open(log_path, "w") as log:
+            process = subprocess.Popen([bochs, "-q", "-f", config, "-rc", debugger],
+                                       stdin=subprocess.DEVNULL, stdout=log,
+                                       stderr=subprocess.STDOUT, cwd=self.workdir)
+            try:
+                process.wait(timeout=wall_timeout)
+                finished = True
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
+                finished = False
+        if os.path.exists(serial):
+            with open(serial, "rb") as f:
+                self._append(f.read())
+        self.ended = "Bochs has shut down"
+        if not finished:
+            fail(f"Bochs did not shut down within {wall_timeout:g} s of wall time")
+        with open(log_path, encoding="utf-8", errors="replace") as f:
+            message = re.search(r"Bochs is exiting with the following message:\n(.*)", f.read())
+        if message and "Shutdown" not in message.group(1):
+            fail(f"Bochs stopped: {message.group(1).strip()}")
+        return self._text
+
+    # -- gdb --
+
+    def gdb_batch(self, commands: list[str], memory: int = 64,
+                  wall_timeout: float = 30.0) -> str:
+        """Boot stopped (-S), run gdb in batch mode against QEMU's stub.
+
+        commands come after connecting and loading the kernel's symbols.
+        Returns gdb's output; QEMU is stopped afterwards.
+        """
+        gdb = shutil.which("gdb")
+        if gdb is None:
+            fail(MISSING_TOOLS["gdb"])
+        port = free_tcp_port()
+        self.used_gdb_batch = True
+        self.boot(memory=memory, qemu_args=["-S", "-gdb", f"tcp:127.0.0.1:{port}"])
+        arguments = [gdb, "-batch", "-nx", "-ex", "set architecture i386",
+                     "-ex", f"target remote 127.0.0.1:{port}",
+                     "-ex", f"symbol-file {os.path.join(self.build, 'kernel')}"]
+        for command in commands:
+            arguments += ["-ex", command]
+        try:
+            done = subprocess.run(arguments, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                                  stderr=subprocess.STDOUT, text=True, timeout=wall_timeout)
+            result = done.stdout
+        except subprocess.TimeoutExpired as expired:
+            partial = expired.output or b""     # bytes, even with text=True
+            result = (partial.decode(errors="replace") if isinstance(partial, bytes) else partial)
+            result += f"\n(gdb did not finish within {wall_timeout:g} s)"
+        self._pump(0.1)
+        self.stop()
+        return result
+
+
+def open_qmp(path: str, alive: Callable[[], bool]) -> Optional[QmpClient]:
+    """A QMP connection, or None if QEMU offers none (waits use the backstop)."""
+    try:
+        return QmpClient(path, alive=alive)
+    except (OSError, ValueError):
+        return None
+
+
+def free_tcp_port() -> int:
+    """A TCP port on 127.0.0.1 that nothing listens on right now."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def import_tool(name: str) -> types.ModuleType:
+    """A host tool of common/tools/ as a module (mkimage, bochsrc, gdbinit ...)."""
+    if TOOLS not in sys.path:
+        sys.path.insert(0, TOOLS)
+    return importlib.import_module(name)
+
+
+def bochs_config(disk: str, serial: str, memory: int) -> str:
+    """A bochsrc for a headless run of disk with COM1 written to serial.
+
+    It comes from common/tools/bochsrc.py, so 'make bochs' and the grader
+    boot the same machine.
+    """
+    return import_tool("bochsrc").bochsrc(os.path.dirname(disk), serial, memory)
+
+
+# ---- running tests and reporting ----
+
+@dataclass
+class Result:
+    """The verdict of one test."""
+    test: Test
+    passed: bool
+    seconds: float
+    report: list[str] = field(default_factory=list)     # the explanation lines
+    console: str = ""
+
+    @property
+    def score(self) -> int:
+        return self.test.points if self.passed else 0
+
+
+@dataclass
+class Settings:
+    """What the command line asked for, as the test runner needs it."""
+    build: str
+    seed: int
+    jobs: int = 1
+    gdb_port: Optional[int] = None
+    script: str = "grade/lab1.py"
+
+
+def test_random(seed: int, name: str) -> random.Random:
+    """The random source of a test: the same seed and name give the same values."""
+    return random.Random(f"{seed}:{name}")
+
+
+def rerun_command(settings: Settings, test_name: str, with_gdb: bool) -> str:
+    """The command that reruns one test, under gdb when it boots QEMU."""
+    which = f"--gdb {test_name}" if with_gdb else test_name
+    return f"python3 {settings.script} --build {settings.build} --seed {settings.seed} {which}"
+
+
+def failure_report(message: str, run: Run, test_case: Test, settings: Settings,
+                   holes: dict[str, list[dict]]) -> list[str]:
+    """The lines that explain a failure, in the order a student reads them."""
+    lines = message.rstrip().splitlines() or ["failed"]
+    console = run.output.rstrip("\n").splitlines()
+    if console:
+        shown = console[-CONSOLE_LINES_SHOWN:]
+        lines.append(f"last {len(shown)} console lines:")
+        lines += ["  | " + line for line in shown]
+    else:
+        lines.append("the console stayed empty")
+    lines += symbolise(settings.build, run.output[run.boot_start:])
+    lines += hole_hints(holes_named_on_console(run.output, holes) + test_case.holes, holes)
+    lines.append("rerun: " + rerun_command(settings, test_case.name,
+                                            run.used_qemu and not run.used_gdb_batch))
+    return lines
+
+
+def run_test(test_case: Test, settings: Settings, holes: dict[str, list[dict]]) -> Result:
+    """Run one test in its own directory and say how it went."""
+    workdir = tempfile.mkdtemp(prefix=f"cairn-{test_case.name}-")
+    run = Run(settings.build, workdir, test_random(settings.seed, test_case.name),
+              timeout=test_case.timeout, gdb_port=settings.gdb_port,
+              echo=settings.gdb_port is not None)
+    started = time.monotonic()
+    try:
+        test_case.function(run)
+        return Result(test_case, True, time.monotonic() - started, console=run.output)
+    except TestFailure as failure:
+        message = str(failure)
+    except Exception:                                           # a bug in the grader
+        message = "the grader itself failed:\n" + traceback.format_exc()
+    finally:
+        run.stop()
+        shutil.rmtree(workdir, ignore_errors=True)
+    return Result(test_case, False, time.monotonic() - started,
+                  failure_report(message, run, test_case, settings, holes), run.output)
+
+
+def result_line(result: Result) -> str:
+    return f"{result.test.name}: {'OK' if result.passed else 'FAIL'} ({result.seconds:.1f}s)"
+
+
+def results_json(results: list[Result]) -> dict:
+    """Gradescope's results.json for these results."""
+    tests = []
+    for result in results:
+        tests.append({
+            "name": result.test.name,
+            "score": result.score,
+            "max_score": result.test.points,
+            "output": "\n".join([result_line(result)] + result.report),
+            "status": "passed" if result.passed else "failed",
+            "extra_data": {"holes": result.test.holes},
+        })
+    return {"score": sum(r.score for r in results), "tests": tests}
+
+
+def run_tests(tests: list[Test], settings: Settings, holes: dict[str, list[dict]],
+              show: Callable[[Result], None]) -> list[Result]:
+    """Run tests in parallel; show each result in the order of the list."""
+    with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, settings.jobs)) as pool:
+        futures = [pool.submit(run_test, t, settings, holes) for t in tests]
+        results = []
+        try:
+            for future in futures:
+                results.append(future.result())
+                show(results[-1])
+        except KeyboardInterrupt:
+            for future in futures:
+                future.cancel()
+            kill_live_processes()       # the running tests then fail at once
+            raise
+    return results
+
+
+def print_result(result: Result, verbose: bool, after_console: bool = False) -> None:
+    """One line per test, then the indented explanation of a failure.
+
+    after_console: the console was echoed live (--gdb); start a fresh line.
+    """
+    if after_console and result.console and not result.console.endswith("\n"):
+        print()
+    print(result_line(result))
+    for line in result.report:
+        print("  " + line)
+    if verbose and result.passed and result.console:
+        print("  console:")
+        for line in result.console.rstrip("\n").splitlines():
+            print("  | " + line)
+    sys.stdout.flush()
+
+
+# ---- the command line ----
+
+def parse_arguments(argv: list[str], lab: int) -> argparse.Namespace:
+    """The grader's options; exits with status 2 on a usage error."""
+    parser = argparse.ArgumentParser(
+        prog=f"lab{lab}.py", description=f"Grade lab {lab}: boots the build once per test.")
+    parser.add_argument("--build", metavar="DIR",
+                        help="the build directory, holding disk.img and kernel")
+    parser.add_argument("-j", "--jobs", type=int, default=os.cpu_count() or 1,
+                        help="tests run at once (default: the number of CPUs)")
+    parser.add_argument("--json", metavar="FILE", help="write Gradescope's results.json here")
+    parser.add_argument("--seed", type=int, help="seed of the random inputs (default: random)")
+    parser.add_argument("--list", action="store_true", help="list the tests and stop")
+    parser.add_argument("--gdb", metavar="TEST",
+                        help="run TEST alone with QEMU stopped, waiting for 'make gdb'")
+    parser.add_argument("-v", "--verbose", action="store_true",
+                        help="show the console of passing tests too")
+    parser.add_argument("tests", nargs="*", metavar="TEST", help="run only these tests")
+    args = parser.parse_args(argv)
+    if not args.list and not args.build:
+        parser.error("--build DIR is required")
+    if args.jobs < 1:
+        parser.error("-j needs at least 1")
+    return args
+
+
+def select_tests(names: list[str], registered: list[Test]) -> list[Test]:
+    """The tests named (all if none), in registry order; ValueError on an unknown name."""
+    known = {t.name for t in registered}
+    unknown = [n for n in names if n not in known]
+    if unknown:
+        raise ValueError(f"unknown test {', '.join(unknown)}; the tests are: "
+                         + " ".join(t.name for t in registered))
+    return [t for t in registered if not names or t.name in names]
+
+
+def gdb_session_port(build: str) -> int:
+    """A gdb port for --gdb, written where 'make gdb O=BUILD' looks for it."""
+    gdbport, gdbinit = import_tool("gdbport"), import_tool("gdbinit")
+    port = gdbport.free_port(gdbport.user_base_port())
+    with open(os.path.join(build, "gdbinit"), "w", encoding="utf-8") as f:
+        f.write(gdbinit.gdbinit(build, port))
+    with open(os.path.join(build, "gdbport"), "w", encoding="utf-8") as f:
+        f.write(f"{port}\n")
+    return port
+
+
+def setup_problem(build: str, lab: int) -> Optional[str]:
+    """Why grading cannot start (missing image, QEMU or tools), or None."""
+    if not os.path.isfile(os.path.join(build, "disk.img")):
+        return f"{os.path.join(build, 'disk.img')} does not exist: build first: make LAB={lab}"
+    if shutil.which(QEMU) is None:
+        return MISSING_TOOLS["qemu"]
+    for tool in ("mkimage", "bochsrc", "gdbinit", "gdbport"):
+        try:
+            import_tool(tool)
+        except ImportError:
+            return f"common/tools/{tool}.py is missing: the kit is incomplete"
+    return None
+
+
+def main(lab: int, argv: Optional[list[str]] = None) -> int:
+    """The grader's command line; returns the exit status.
+
+    lab.py --build DIR [-j N] [--json FILE] [--seed N] [--list] [--gdb TEST]
+           [-v] [TEST ...]
+    Exit status: 0 on full marks, 1 otherwise, 2 on a usage or setup error.
+    """
+    args = parse_arguments(sys.argv[1:] if argv is None else argv, lab)
+    if args.list:
+        for t in TESTS:
+            print(f"{t.name:12} {t.points:3} points  holes: {', '.join(t.holes) or '-'}")
+        return 0
+    try:
+        tests = select_tests([args.gdb] if args.gdb else args.tests, TESTS)
+    except ValueError as error:
+        print(f"lab{lab}.py: {error}", file=sys.stderr)
+        return 2
+    problem = setup_problem(args.build, lab)
+    if problem:
+        print(f"lab{lab}.py: {problem}", file=sys.stderr)
+        return 2
+
+    settings = Settings(build=args.build,
+                        seed=args.seed if args.seed is not None else random.randrange(1, 100000),
+                        jobs=1 if args.gdb else args.jobs,
+                        script=os.path.relpath(os.path.join(ROOT, "grade", f"lab{lab}.py")))
+    if args.gdb:
+        settings.gdb_port = gdb_session_port(args.build)
+    # A grader killed from outside (a timeout) still stops its QEMUs, at exit.
+    signal.signal(signal.SIGTERM, lambda number, frame: sys.exit(128 + number))
+    try:
+        results = run_tests(tests, settings, load_hole_table(),
+                            lambda r: print_result(r, args.verbose, bool(args.gdb)))
+    except KeyboardInterrupt:
+        print("\ninterrupted", file=sys.stderr)
+        return 2
+    score = sum(r.score for r in results)
+    possible = sum(t.points for t in tests)
+    if args.json:
+        with open(args.json, "w", encoding="utf-8") as f:
+            json.dump(results_json(results), f, indent=1)
+            f.write("\n")
+    print(f"Score: {score}/{possible}")
+    return 0 if score == possible else 1
