@@ -5,7 +5,7 @@
  * The timer counts down from a divisor at 1193182 Hz; each time it reaches
  * zero it raises IRQ 0 and starts again (mode 2, "rate generator").
  *
- * Entry points: clock_init, clock_ticks, clock_wait.
+ * Entry points: clock_init, clock_ticks, clock_wait, clock_add_tick_hook.
  */
 
 #include "kernel.h"
@@ -21,13 +21,36 @@
 
 #define CLOCK_IRQ 0
 
+#define MAX_TICK_HOOKS 4
+
 /* Ticks since clock_init; changed by the interrupt, hence volatile. */
 static volatile uint32_t ticks;
 
-/* IRQ 0: one more tick. */
+/* What later labs run on every tick (lab 2: alarms and the scheduler). */
+static clock_tick_hook_t tick_hooks[MAX_TICK_HOOKS];
+
+/* IRQ 0: one more tick, then the hooks, in the order they were added. */
 static void clock_interrupt(struct trap_frame *frame)
 {
 	ticks++;
+	for (int i = 0; i < MAX_TICK_HOOKS && tick_hooks[i] != NULL; i++)
+		tick_hooks[i](frame);
+}
+
+/*
+ * Run hook on every clock tick from now on, after the count is updated.
+ * A hook may not return (lab 2's scheduler switches processes from one);
+ * hooks added after it then do not run for that tick, so add it last.
+ */
+void clock_add_tick_hook(clock_tick_hook_t hook)
+{
+	for (int i = 0; i < MAX_TICK_HOOKS; i++) {
+		if (tick_hooks[i] == NULL) {
+			tick_hooks[i] = hook;
+			return;
+		}
+	}
+	panic("clock_add_tick_hook: more than %d hooks", MAX_TICK_HOOKS);
 }
 
 /* Start the timer at HZ and take IRQ 0. pic_init() must have run. */

@@ -64,6 +64,11 @@ typedef void (*trap_handler_t)(struct trap_frame *frame);
 
 /* Entry stubs, one per vector, in trapentry.S. */
 extern const uint32_t trap_entry_points[TRAP_VECTORS];
+/*
+ * trapentry.S's exit path: with %esp at a struct trap_frame, restore it and
+ * iret. Lab 2 jumps here (never calls) to run a process.
+ */
+extern const char trap_return[];
 
 void gdt_init(void);
 void idt_init(void);

@@ -105,7 +105,13 @@ trap_common:
 	call trap_dispatch
 	addl $12, %esp			/* the argument and the made-up frame */
 
-	/* Back to the interrupted context, exactly as it was saved. */
+	/*
+	 * Back to the interrupted context, exactly as it was saved. Lab 2
+	 * also comes here to start or resume a process: trap_return expects
+	 * %esp to point at that process's struct trap_frame.
+	 */
+	.globl trap_return
+trap_return:
 	popal
 	popl %gs
 	popl %fs

@@ -1,0 +1,192 @@
+/*
+ * messages.h - the payload of every message type, declared once.
+ *
+ * Included by ipc.h; a sender and a receiver of the same type use the same
+ * struct, so no field is ever picked by a magic offset. Each payload must
+ * fit in MESSAGE_PAYLOAD_SIZE (56) bytes: checked below at compile time.
+ *
+ * Kernel calls are SENDRECs to SYSTEM whose type is a SYS_* number; the
+ * reply's type is the result (OK or a negative error number) and its
+ * payload holds any values returned.
+ */
+#ifndef CAIRN_MESSAGES_H
+#define CAIRN_MESSAGES_H
+
+#include "types.h"
+
+typedef int32_t endpoint_t;
+
+/* ---- kernel call numbers (lab 2 unless marked) ---- */
+#define KERNEL_CALL_BASE  0x600
+#define SYS_DEVIO         (KERNEL_CALL_BASE + 0)	/* one port in or out */
+#define SYS_VDEVIO        (KERNEL_CALL_BASE + 1)	/* a vector of port writes/reads */
+#define SYS_IRQCTL        (KERNEL_CALL_BASE + 2)	/* take, enable, disable an IRQ */
+#define SYS_SETGRANT      (KERNEL_CALL_BASE + 3)	/* where my grant table is */
+#define SYS_SAFECOPYFROM  (KERNEL_CALL_BASE + 4)	/* copy from a grant to me */
+#define SYS_SAFECOPYTO    (KERNEL_CALL_BASE + 5)	/* copy from me to a grant */
+#define SYS_PRIVCTL       (KERNEL_CALL_BASE + 6)	/* change a process's privileges */
+#define SYS_SETALARM      (KERNEL_CALL_BASE + 7)	/* a CLOCK notification later */
+#define SYS_TIMES         (KERNEL_CALL_BASE + 8)	/* clock ticks, process times */
+#define SYS_GETINFO       (KERNEL_CALL_BASE + 9)	/* copy out kernel information */
+#define SYS_KILL          (KERNEL_CALL_BASE + 10)	/* end a process */
+#define SYS_DIAGNOSTICS   (KERNEL_CALL_BASE + 11)	/* print on the kernel console */
+#define SYS_SHUTDOWN      (KERNEL_CALL_BASE + 12)	/* stop the machine */
+#define SYS_FORK          (KERNEL_CALL_BASE + 13)	/* lab 3: copy a process */
+#define SYS_EXEC          (KERNEL_CALL_BASE + 14)	/* lab 3: new program image */
+#define SYS_EXIT          (KERNEL_CALL_BASE + 15)	/* lab 3: free a process slot */
+#define SYS_MEMMAP        (KERNEL_CALL_BASE + 16)	/* lab 3: grow or shrink memory */
+#define SYS_VIRCOPY       (KERNEL_CALL_BASE + 17)	/* lab 3: PM/FS copy between processes */
+#define KERNEL_CALL_COUNT 18
+
+/* SYS_DEVIO / SYS_VDEVIO */
+#define DEVIO_BYTE 1
+#define DEVIO_WORD 2
+#define DEVIO_LONG 4
+struct kcall_devio {
+	uint32_t port;
+	uint32_t value;		/* to write; the value read, in the reply */
+	uint8_t size;		/* DEVIO_BYTE, _WORD or _LONG */
+	uint8_t write;		/* 1: out, 0: in */
+};
+/* One element of a SYS_VDEVIO vector, in the caller's memory. */
+struct port_value {
+	uint32_t port;
+	uint32_t value;
+};
+struct kcall_vdevio {
+	uint32_t vector;	/* address of count struct port_value */
+	uint32_t count;		/* at most VDEVIO_MAX */
+	uint8_t size;
+	uint8_t write;
+};
+#define VDEVIO_MAX 64
+
+/* SYS_IRQCTL */
+#define IRQ_SET_POLICY 1	/* interrupts on irq become notifications to me */
+#define IRQ_ENABLE     2
+#define IRQ_DISABLE    3
+#define IRQ_REMOVE     4
+struct kcall_irqctl {
+	uint32_t request;
+	uint32_t irq;
+};
+
+/* SYS_SETGRANT: a table of struct grant in the grantor's own memory. */
+#define GRANT_VALID 0x1
+#define GRANT_READ  0x2		/* the grantee may copy from the range */
+#define GRANT_WRITE 0x4		/* the grantee may copy into the range */
+struct grant {
+	uint32_t flags;
+	endpoint_t grantee;
+	uint32_t address;	/* in the grantor's address space */
+	uint32_t size;
+};
+typedef int32_t grant_id_t;	/* an index into the grantor's table */
+struct kcall_setgrant {
+	uint32_t table;		/* address of the table, or 0 for none */
+	uint32_t count;		/* entries in it */
+};
+
+/* SYS_SAFECOPYFROM / SYS_SAFECOPYTO */
+struct kcall_safecopy {
+	endpoint_t grantor;
+	grant_id_t grant;
+	uint32_t offset;	/* into the granted range */
+	uint32_t address;	/* in the caller's address space */
+	uint32_t bytes;
+};
+
+/* SYS_PRIVCTL */
+#define PRIV_ALLOW_SEND    1	/* let target send to endpoint */
+#define PRIV_ALLOW_CALL    2	/* let target make kernel call */
+struct kcall_privctl {
+	endpoint_t target;
+	uint32_t request;
+	int32_t argument;	/* an endpoint or a kernel call number */
+};
+
+/* SYS_SETALARM: a notification from CLOCK after ticks (0 cancels). */
+struct kcall_setalarm {
+	uint32_t ticks;
+	uint32_t previous;	/* reply: ticks that were left on the old alarm */
+};
+
+/* SYS_TIMES */
+struct kcall_times {
+	endpoint_t target;	/* SELF or an endpoint */
+	uint32_t ticks;		/* reply: ticks since boot */
+	uint32_t user_ticks;	/* reply: target's ticks in user mode */
+	uint32_t system_ticks;	/* reply: ticks the kernel spent for target */
+};
+
+/* SYS_GETINFO */
+#define GET_PROCESSES  1	/* the process table, as struct process_info[] */
+#define GET_BOOT_INFO  2	/* struct boot_info */
+#define GET_TICKS      3	/* uint32_t */
+#define GET_PARAM      4	/* the boot parameter named at address: value replaces it */
+#define GET_SELF       5	/* struct process_info of the caller */
+struct kcall_getinfo {
+	uint32_t what;
+	uint32_t address;	/* where to copy to, in the caller */
+	uint32_t size;		/* bytes of room there */
+};
+/* What SYS_GETINFO tells about a process. */
+struct process_info {
+	endpoint_t endpoint;
+	char name[16];
+	uint32_t flags;		/* nonzero: blocked (why, as the kernel's flags) */
+	uint32_t priority;
+	uint32_t user_ticks;
+	uint32_t system_ticks;
+};
+
+/* SYS_KILL */
+struct kcall_kill {
+	endpoint_t target;
+	uint32_t signal;	/* lab 3 passes signals on to PM; lab 2: ends it */
+};
+
+/* SYS_DIAGNOSTICS: print length bytes at address on the console. */
+struct kcall_diagnostics {
+	uint32_t address;
+	uint32_t length;	/* at most DIAGNOSTICS_MAX */
+};
+#define DIAGNOSTICS_MAX 1024
+
+/* SYS_SHUTDOWN */
+struct kcall_shutdown {
+	int32_t code;		/* the emulator's exit code */
+};
+
+/* A notification: which interrupts (from HARDWARE) and the time. */
+struct notification {
+	uint32_t interrupts;	/* bit n: IRQ n happened (source HARDWARE) */
+	uint32_t ticks;		/* clock ticks at delivery */
+};
+
+/* Plain words, for tests and simple protocols. */
+struct message_words {
+	uint32_t word[14];
+};
+
+union message_payload {
+	uint8_t bytes[56];
+	struct message_words words;
+	struct notification notification;
+	struct kcall_devio devio;
+	struct kcall_vdevio vdevio;
+	struct kcall_irqctl irqctl;
+	struct kcall_setgrant setgrant;
+	struct kcall_safecopy safecopy;
+	struct kcall_privctl privctl;
+	struct kcall_setalarm setalarm;
+	struct kcall_times times;
+	struct kcall_getinfo getinfo;
+	struct kcall_kill kill;
+	struct kcall_diagnostics diagnostics;
+	struct kcall_shutdown shutdown;
+};
+
+_Static_assert(sizeof(union message_payload) == 56, "payloads fit in 56 bytes");
+
+#endif /* CAIRN_MESSAGES_H */
