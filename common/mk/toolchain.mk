@@ -27,4 +27,4 @@ TARGET_CFLAGS := -m32 -march=i386 -ffreestanding -fno-pic -no-pie \
 TARGET_ASFLAGS := -m32 -g -nostdinc -Icommon/include -D__ASSEMBLER__
 TARGET_LDFLAGS := -m32 -nostdlib -static -no-pie -Wl,--build-id=none \
 	-Wl,-z,noexecstack -Wl,--no-warn-rwx-segments
-LIBGCC = $(shell $(CC) -m32 -print-libgcc-file-name)
+LIBGCC = $(shell $(CC) -m32 -print-libgcc-file-name 2>/dev/null)
