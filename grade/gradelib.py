@@ -58,6 +58,7 @@ TOOLS = os.path.join(ROOT, "common", "tools")
 HOLES_JSON = os.path.join(ROOT, "common", "holes.json")
 
 QEMU = "qemu-system-i386"
+CONSOLE_LIMIT = 4 << 20      # characters of console output a run may produce
 PROMPT = "K> "
 DEFAULT_TIMEOUT = 30            # guest seconds a wait may take
 WALL_BACKSTOP = 30.0            # wall seconds a wait may take, at least
@@ -538,6 +539,9 @@ class Run:
             sys.stdout.write(text)
             sys.stdout.flush()
         self._text += text
+        if len(self._text) > CONSOLE_LIMIT:
+            fail(f"the console flooded: more than {CONSOLE_LIMIT // (1 << 20)} MiB of output "
+                 "(a print in a loop?)")
 
     def _pump(self, wait: float) -> None:
         """Read whatever console output arrives within wait seconds."""

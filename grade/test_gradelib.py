@@ -270,6 +270,15 @@ class RegistryAndReportTest(unittest.TestCase):
         self.assertEqual(gradelib.symbolise("nowhere", "K> p 1\np: 1\n"), [])
 
 
+class ConsoleFloodTest(unittest.TestCase):
+    def test_a_flooding_guest_fails_the_test(self):
+        run = gradelib.Run("build", "/tmp", random.Random(1))
+        run._append(b"x" * 1000)
+        with self.assertRaises(gradelib.TestFailure) as caught:
+            run._append(b"y\n" * gradelib.CONSOLE_LIMIT)
+        self.assertIn("flooded", str(caught.exception))
+
+
 class ArgumentsTest(unittest.TestCase):
     def test_defaults(self):
         args = gradelib.parse_arguments(["--build", "b"], 1)
