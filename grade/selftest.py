@@ -8,7 +8,8 @@ For every lab present (labN-*/lab.mk):
   - each hole, opened alone in an otherwise complete system, makes every
     test that names it fail (so no hole goes unchecked by the grader).
 Then, once: the host unit tests (grade/ and common/tools/), the skeletons
-are in sync with their solutions, and the kernel is within its line budget.
+are in sync with their solutions, the kernel is within its line budget, and
+the autograder grades made-up submissions (untouched, solved, broken).
 
 It ends with one line "selftest: N passed, M failed" and exits 1 on any
 failure. Options: --labs 1,2 (only those labs), --quick (skip the per-hole
@@ -17,6 +18,7 @@ runs), -j N (parallel grading jobs).
 from __future__ import annotations
 
 import argparse
+import csv
 import json
 import os
 import shutil
@@ -176,6 +178,35 @@ def check_each_hole(checks: Checks, lab: int, jobs: int,
                       f"still passing: {survivors}\n" + tail(output))
 
 
+def check_autograder(checks: Checks, lab: int) -> None:
+    """Grade three made-up submissions: untouched, solved, not compiling."""
+    submissions = os.path.join(ROOT, WORK, "submissions")
+    out = os.path.join(ROOT, WORK, "autograde")
+    shutil.rmtree(submissions, ignore_errors=True)
+    shutil.rmtree(out, ignore_errors=True)
+    labs = ",".join(str(n) for n in range(1, lab + 1))
+    for name, release in (("untouched", ""), ("solved", labs), ("broken", labs)):
+        run([sys.executable, "common/tools/handout.py", os.path.join(submissions, name),
+             "--release-solutions", release])
+    with open(os.path.join(submissions, "broken", "lab1-boot", "kernel", "main.c"), "a",
+              encoding="utf-8") as f:
+        f.write("\nthis does not compile\n")
+    status, output = run([sys.executable, "grade/autograde.py", "--lab", str(lab),
+                          submissions, out])
+    rows = {}
+    try:
+        with open(os.path.join(out, "scores.csv"), encoding="utf-8") as f:
+            rows = {row["student"]: row for row in csv.DictReader(f)}
+    except OSError:
+        pass
+    ok = (status == 0 and set(rows) == {"untouched", "solved", "broken"}
+          and rows["solved"]["score"] == rows["solved"]["max_score"] != "0"
+          and int(rows["untouched"]["score"]) < int(rows["solved"]["score"])
+          and rows["broken"]["note"] == "build failed")
+    checks.record(f"the autograder scores submissions of lab {lab} (scores.csv)", ok,
+                  tail(output))
+
+
 def check_line_budget(checks: Checks, lab: int) -> None:
     status, output = run(["make", "-s", "lines", f"LAB={lab}", "SOL=1"])
     checks.record(f"kernel line budget, labs 1-{lab}: {output.strip().splitlines()[-1:]}",
@@ -227,6 +258,8 @@ def main(argv: list[str]) -> int:
         if not args.quick:
             check_each_hole(checks, lab, args.jobs, holes)
 
+    if have_handout:
+        check_autograder(checks, labs[-1][0])
     check_unit_tests(checks, lab1_build)
 
     minutes = (time.monotonic() - started) / 60
