@@ -1,0 +1,223 @@
+/*
+ * address.c - address spaces: one page directory per process, and copies
+ * between user memory and the kernel.
+ *
+ * A process's page directory maps its own pages below USER_TOP, for user
+ * mode, and shares the kernel's page tables from KERNBASE up (its upper
+ * entries are copies of kernel_page_directory's), so the kernel runs in
+ * every address space. Each user page and each page table is a page from
+ * page_alloc with one reference: the address space's.
+ *
+ * The kernel reaches any physical page at KERNBASE + its address. The
+ * copy functions use that: they look each user page up in the process's
+ * page tables and copy through the kernel's mapping, page by page, so they
+ * work whichever address space the CPU has loaded, and a bad address is
+ * an EFAULT for the caller, never a page fault in the kernel.
+ *
+ * Entry points: address_space_create, address_space_destroy,
+ * address_space_map, copy_from_user, copy_to_user, copy_between.
+ */
+
+#include "kernel.h"
+#include "memory.h"
+#include "errors.h"
+#include "string.h"
+#include "x86.h"
+#include "proc.h"
+
+#define USER_PAGE (PTE_PRESENT | PTE_WRITABLE | PTE_USER)
+
+/* A zeroed page with one reference, by its physical address; 0 if none. */
+static physaddr_t take_page(void)
+{
+	struct page *page = page_alloc();
+
+	if (page == NULL)
+		return 0;
+	page->references = 1;
+	return page_to_physical(page);
+}
+
+/* Drop one reference to the page at address; free it when none is left. */
+static void release_page(physaddr_t address)
+{
+	struct page *page = physical_to_page(address);
+
+	if (--page->references == 0)
+		page_free(page);
+}
+
+/*
+ * A new page directory: the kernel's part shared, the user part empty.
+ * Returns its physical address, or 0 when memory ran out.
+ */
+physaddr_t address_space_create(void)
+{
+	physaddr_t page_directory = take_page();
+	uint32_t *directory = PHYS_TO_VIRT(page_directory);
+	uint32_t *kernel_directory = PHYS_TO_VIRT(kernel_page_directory);
+
+	if (page_directory == 0)
+		return 0;
+	for (uint32_t i = DIRECTORY_INDEX(KERNBASE); i < 1024; i++)
+		directory[i] = kernel_directory[i];
+	return page_directory;
+}
+
+/*
+ * Free every user page, every user page table, and the directory itself.
+ * If the CPU is in this address space, it moves to the kernel's first.
+ */
+void address_space_destroy(physaddr_t page_directory)
+{
+	uint32_t *directory = PHYS_TO_VIRT(page_directory);
+
+	if (read_cr3() == page_directory)
+		write_cr3(kernel_page_directory);
+
+	for (uint32_t i = 0; i < DIRECTORY_INDEX(USER_TOP); i++) {
+		uint32_t *table;
+
+		if (!(directory[i] & PTE_PRESENT))
+			continue;
+		table = PHYS_TO_VIRT(PTE_ADDRESS(directory[i]));
+		for (uint32_t j = 0; j < 1024; j++) {
+			if (table[j] & PTE_PRESENT)
+				release_page(PTE_ADDRESS(table[j]));
+		}
+		release_page(PTE_ADDRESS(directory[i]));
+	}
+	release_page(page_directory);
+}
+
+/*
+ * The page-table entry for address in page_directory, creating its page
+ * table when create is set. NULL when there is no table (or no memory).
+ */
+static uint32_t *page_table_entry(physaddr_t page_directory, uint32_t address, bool create)
+{
+	uint32_t *directory = PHYS_TO_VIRT(page_directory);
+	uint32_t *entry = &directory[DIRECTORY_INDEX(address)];
+	uint32_t *table;
+
+	if (!(*entry & PTE_PRESENT)) {
+		physaddr_t new_table;
+
+		if (!create || (new_table = take_page()) == 0)
+			return NULL;
+		*entry = new_table | USER_PAGE;
+	}
+	table = PHYS_TO_VIRT(PTE_ADDRESS(*entry));
+	return &table[TABLE_INDEX(address)];
+}
+
+/*
+ * Give the user [address, address + bytes): every page it touches that is
+ * not mapped yet gets a zeroed page, writable in user mode. Returns OK,
+ * -EFAULT when the range reaches USER_TOP, -ENOMEM when memory ran out
+ * (the pages mapped so far stay; address_space_destroy frees them).
+ */
+int address_space_map(physaddr_t page_directory, uint32_t address, uint32_t bytes)
+{
+	uint32_t page_address = ROUND_DOWN(address, PAGE_SIZE);
+	uint32_t end;
+
+	if (bytes > USER_TOP || address > USER_TOP - bytes)
+		return -EFAULT;
+	end = ROUND_UP(address + bytes, PAGE_SIZE);
+
+	for (; page_address < end; page_address += PAGE_SIZE) {
+		uint32_t *entry = page_table_entry(page_directory, page_address, true);
+		physaddr_t page;
+
+		if (entry == NULL)
+			return -ENOMEM;
+		if (*entry & PTE_PRESENT)
+			continue;
+		if ((page = take_page()) == 0)
+			return -ENOMEM;
+		*entry = page | USER_PAGE;
+	}
+	return OK;
+}
+
+/*
+ * Where the byte at user address of process is in the kernel's view of
+ * memory, or NULL when user mode may not touch it (write to it, when
+ * writing is set). A NULL process means address is a kernel address.
+ */
+static uint8_t *kernel_view(const struct proc *process, uint32_t address, bool writing)
+{
+	uint32_t need = PTE_PRESENT | PTE_USER | (writing ? PTE_WRITABLE : 0);
+	uint32_t *entry;
+
+	if (process == NULL)
+		return (uint8_t *) address;
+	if (address >= USER_TOP)
+		return NULL;
+	entry = page_table_entry(process->page_directory, address, false);
+	if (entry == NULL || (*entry & need) != need)
+		return NULL;
+	return (uint8_t *) PHYS_TO_VIRT(PTE_ADDRESS(*entry)) + (address & (PAGE_SIZE - 1));
+}
+
+/* How many bytes from address to the end of its page (any, for the kernel). */
+static uint32_t bytes_to_page_end(const struct proc *process, uint32_t address)
+{
+	if (process == NULL)
+		return 0xFFFFFFFFU;	/* the kernel side has no page to stay in */
+	return PAGE_SIZE - (address & (PAGE_SIZE - 1));
+}
+
+/* Whether [address, address + bytes) is wholly below USER_TOP. */
+static bool below_user_top(uint32_t address, uint32_t bytes)
+{
+	return bytes <= USER_TOP && address <= USER_TOP - bytes;
+}
+
+/*
+ * Copy bytes from (from, from_address) to (to, to_address), where each
+ * side is a process's user memory, or kernel memory when its process is
+ * NULL. Each step copies up to the nearer end of a user page.
+ */
+static int copy_memory(const struct proc *from, uint32_t from_address,
+		       const struct proc *to, uint32_t to_address, uint32_t bytes)
+{
+	if ((from != NULL && !below_user_top(from_address, bytes)) ||
+	    (to != NULL && !below_user_top(to_address, bytes)))
+		return -EFAULT;
+
+	while (bytes > 0) {
+		uint8_t *source = kernel_view(from, from_address, false);
+		uint8_t *destination = kernel_view(to, to_address, true);
+		uint32_t step = MIN(bytes, MIN(bytes_to_page_end(from, from_address),
+					       bytes_to_page_end(to, to_address)));
+
+		if (source == NULL || destination == NULL)
+			return -EFAULT;
+		memmove(destination, source, step);
+		from_address += step;
+		to_address += step;
+		bytes -= step;
+	}
+	return OK;
+}
+
+/* Copy bytes from user address from of process into the kernel at to. */
+int copy_from_user(const struct proc *process, void *to, uint32_t from, uint32_t bytes)
+{
+	return copy_memory(process, from, NULL, (uint32_t) to, bytes);
+}
+
+/* Copy bytes from the kernel at from to user address to of process. */
+int copy_to_user(const struct proc *process, uint32_t to, const void *from, uint32_t bytes)
+{
+	return copy_memory(NULL, (uint32_t) from, process, to, bytes);
+}
+
+/* Copy bytes from one process's user memory into another's. */
+int copy_between(const struct proc *from, uint32_t from_address,
+		 const struct proc *to, uint32_t to_address, uint32_t bytes)
+{
+	return copy_memory(from, from_address, to, to_address, bytes);
+}

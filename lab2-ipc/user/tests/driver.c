@@ -1,0 +1,98 @@
+/*
+ * driver.c - a process with hardware privileges: LPT1's ports 0x378-0x37A
+ * and IRQ 7, and nothing else. It waits in RECEIVE(ANY) for the tester's
+ * requests (tests.h) and answers each with a SEND.
+ *
+ * DRIVER_TRY_PORTS shows the kernel guarding ports: writing and reading
+ * back LPT1's data latch works, port 0x60 (the keyboard controller) is
+ * refused, and so is a SYS_VDEVIO vector that mixes the two, before any of
+ * its writes is done.
+ */
+
+#include "tests.h"
+
+#define LPT1_DATA      0x378
+#define KEYBOARD_DATA  0x60	/* not the driver's */
+
+/* Answer the tester's SENDREC (the driver may send to the tester only). */
+static void reply(message *answer)
+{
+	answer->type = OK;
+	int result = ipc_send(TESTER, answer);
+	if (result != OK)
+		uprintf("driver: reply failed: %s\n", error_name(result));
+}
+
+/* Answer, then SEND the tester one more message it has not asked for yet. */
+static void send_later(message *m)
+{
+	uint32_t value = m->payload.words.word[0];
+	reply(m);
+	message out;
+	make_message(&out, DRIVER_SEND_LATER, value, 0);
+	int result = ipc_send(TESTER, &out);
+	if (result != OK)
+		uprintf("driver: send failed: %s\n", error_name(result));
+}
+
+/*
+ * Reply words: 0 result of writing value to LPT1_DATA, 1 result of reading
+ * it back, 2 the value read, 3 result of reading KEYBOARD_DATA, 4 result of
+ * a vector writing both, 5 LPT1_DATA read again (still value if the vector
+ * wrote nothing).
+ */
+static void try_ports(message *m)
+{
+	uint32_t value = m->payload.words.word[0] & 0xff;
+	uint32_t read_back = 0, forbidden = 0, after = 0;
+	uint32_t *word = m->payload.words.word;
+	memset(word, 0, sizeof(m->payload.words));
+
+	word[0] = sys_devio_out(LPT1_DATA, DEVIO_BYTE, value);
+	word[1] = sys_devio_in(LPT1_DATA, DEVIO_BYTE, &read_back);
+	word[2] = read_back;
+	word[3] = sys_devio_in(KEYBOARD_DATA, DEVIO_BYTE, &forbidden);
+	struct port_value vector[2] = {
+		{ LPT1_DATA, value ^ 0xff },
+		{ KEYBOARD_DATA, 0 },
+	};
+	word[4] = sys_vdevio(1, DEVIO_BYTE, vector, 2);
+	sys_devio_in(LPT1_DATA, DEVIO_BYTE, &after);
+	word[5] = after;
+	reply(m);
+}
+
+/* Notifications need nothing done. */
+static void ignore(message *m)
+{
+}
+
+/* Every request driver knows, and what it does with it. */
+static const struct {
+	int type;
+	void (*handle)(message *m);
+} requests[] = {
+	{ DRIVER_SEND_LATER, send_later },
+	{ DRIVER_TRY_PORTS, try_ports },
+	{ NOTIFY_MESSAGE, ignore },
+};
+
+/* Serve the tester's requests for ever. */
+int main(void)
+{
+	for (;;) {
+		message m;
+		int result = ipc_receive(ANY, &m);
+		if (result != OK) {
+			uprintf("driver: receive failed: %s\n", error_name(result));
+			continue;
+		}
+		size_t i = 0;
+		while (i < ARRAY_SIZE(requests) && requests[i].type != m.type)
+			i++;
+		if (i < ARRAY_SIZE(requests))
+			requests[i].handle(&m);
+		else
+			uprintf("driver: unknown request 0x%x from %d\n", m.type, m.source);
+	}
+}
