@@ -143,56 +143,80 @@ int address_space_map(physaddr_t page_directory, uint32_t address, uint32_t byte
 
 /*
  * Where the byte at user address of process is in the kernel's view of
- * memory, or NULL when user mode may not touch it (write to it, when
- * writing is set). A NULL process means address is a kernel address.
+ * memory (all RAM at KERNBASE), or NULL when its page is not mapped with
+ * every flag in need. address must be below USER_TOP.
  */
-static uint8_t *kernel_view(const struct proc *process, uint32_t address, bool writing)
+static inline uint8_t *user_to_kernel(const struct proc *process, uint32_t address,
+				      uint32_t need)
 {
-	uint32_t need = PTE_PRESENT | PTE_USER | (writing ? PTE_WRITABLE : 0);
-	uint32_t *entry;
+	const uint32_t *directory = PHYS_TO_VIRT(process->page_directory);
+	uint32_t table_entry = directory[DIRECTORY_INDEX(address)];
+	uint32_t page_entry;
 
-	if (process == NULL)
-		return (uint8_t *) address;
-	if (address >= USER_TOP)
+	if (!(table_entry & PTE_PRESENT))
 		return NULL;
-	entry = page_table_entry(process->page_directory, address, false);
-	if (entry == NULL || (*entry & need) != need)
+	page_entry = ((const uint32_t *) PHYS_TO_VIRT(PTE_ADDRESS(table_entry)))[TABLE_INDEX(address)];
+	if ((page_entry & need) != need)
 		return NULL;
-	return (uint8_t *) PHYS_TO_VIRT(PTE_ADDRESS(*entry)) + (address & (PAGE_SIZE - 1));
-}
-
-/* How many bytes from address to the end of its page (any, for the kernel). */
-static uint32_t bytes_to_page_end(const struct proc *process, uint32_t address)
-{
-	if (process == NULL)
-		return 0xFFFFFFFFU;	/* the kernel side has no page to stay in */
-	return PAGE_SIZE - (address & (PAGE_SIZE - 1));
+	return (uint8_t *) PHYS_TO_VIRT(PTE_ADDRESS(page_entry)) + (address & (PAGE_SIZE - 1));
 }
 
 /* Whether [address, address + bytes) is wholly below USER_TOP. */
-static bool below_user_top(uint32_t address, uint32_t bytes)
+static inline bool below_user_top(uint32_t address, uint32_t bytes)
 {
 	return bytes <= USER_TOP && address <= USER_TOP - bytes;
 }
 
 /*
+ * Whether user mode of process may touch every byte of [address, address
+ * + bytes): read them, or also write them when writing is set. Checks
+ * each page the range touches; copies nothing.
+ */
+bool user_range_ok(const struct proc *process, uint32_t address, uint32_t bytes, bool writing)
+{
+	uint32_t need = PTE_PRESENT | PTE_USER | (writing ? PTE_WRITABLE : 0);
+	uint32_t page;
+
+	if (bytes == 0)
+		return true;
+	if (!below_user_top(address, bytes))
+		return false;
+	for (page = ROUND_DOWN(address, PAGE_SIZE); page < address + bytes; page += PAGE_SIZE) {
+		if (user_to_kernel(process, page, need) == NULL)
+			return false;
+	}
+	return true;
+}
+
+/*
  * Copy bytes from (from, from_address) to (to, to_address), where each
  * side is a process's user memory, or kernel memory when its process is
- * NULL. Each step copies up to the nearer end of a user page.
+ * NULL. Each step copies up to the nearer end of a user page; a message
+ * (64 bytes) usually takes one step.
  */
 static int copy_memory(const struct proc *from, uint32_t from_address,
 		       const struct proc *to, uint32_t to_address, uint32_t bytes)
 {
+	const uint32_t read = PTE_PRESENT | PTE_USER;
+	const uint32_t write = PTE_PRESENT | PTE_USER | PTE_WRITABLE;
+
 	if ((from != NULL && !below_user_top(from_address, bytes)) ||
 	    (to != NULL && !below_user_top(to_address, bytes)))
 		return -EFAULT;
 
 	while (bytes > 0) {
-		uint8_t *source = kernel_view(from, from_address, false);
-		uint8_t *destination = kernel_view(to, to_address, true);
-		uint32_t step = MIN(bytes, MIN(bytes_to_page_end(from, from_address),
-					       bytes_to_page_end(to, to_address)));
+		uint32_t step = bytes;
+		uint8_t *source = (uint8_t *) from_address;
+		uint8_t *destination = (uint8_t *) to_address;
 
+		if (from != NULL) {
+			source = user_to_kernel(from, from_address, read);
+			step = MIN(step, PAGE_SIZE - (from_address & (PAGE_SIZE - 1)));
+		}
+		if (to != NULL) {
+			destination = user_to_kernel(to, to_address, write);
+			step = MIN(step, PAGE_SIZE - (to_address & (PAGE_SIZE - 1)));
+		}
 		if (source == NULL || destination == NULL)
 			return -EFAULT;
 		memmove(destination, source, step);

@@ -132,12 +132,15 @@ static int read_message(const struct proc *sender, uint32_t address, message *m)
 	return result;
 }
 
-/* Whether a whole message at address lies in process's memory. */
-static bool is_message_buffer(const struct proc *process, uint32_t address)
+/*
+ * Whether a whole message at address lies in process's memory: readable,
+ * and writable too for a primitive that receives into it.
+ */
+static bool is_message_buffer(const struct proc *process, uint32_t address, int primitive)
 {
-	message m;
+	bool receives = primitive == IPC_RECEIVE || primitive == IPC_SENDREC;
 
-	return copy_from_user(process, &m, address, sizeof(m)) == OK;
+	return user_range_ok(process, address, sizeof(message), receives);
 }
 
 /*
@@ -162,15 +165,13 @@ static struct proc *first_sender(const struct proc *receiver, endpoint_t source)
  */
 static int first_notification(const struct proc *receiver, endpoint_t source)
 {
-	if (receiver->in_sendrec)
+	uint64_t pending = receiver->pending_notifications;
+
+	if (receiver->in_sendrec || pending == 0)
 		return -1;
-	for (int slot = 0; slot < PROCESS_SLOTS; slot++) {
-		if (!(receiver->pending_notifications & slot_bit(slot)))
-			continue;
-		if (source == ANY || ENDPOINT_SLOT(source) == slot)
-			return slot;
-	}
-	return -1;
+	if (source != ANY)
+		return pending & slot_bit(ENDPOINT_SLOT(source)) ? ENDPOINT_SLOT(source) : -1;
+	return __builtin_ctzll(pending);	/* the lowest slot with its bit set */
 }
 
 /*
@@ -359,7 +360,7 @@ static int ipc_request(struct proc *caller, int primitive, endpoint_t endpoint, 
 	caller->message_address = address;
 	if (partner != NULL && partner->slot == SYSTEM)
 		return system_call(caller);	/* it reads the buffer itself */
-	if ((primitives_with_message & TRAP_BIT(primitive)) && !is_message_buffer(caller, address))
+	if ((primitives_with_message & TRAP_BIT(primitive)) && !is_message_buffer(caller, address, primitive))
 		return -EFAULT;
 
 	switch (primitive) {

@@ -174,6 +174,8 @@ int address_space_map(physaddr_t page_directory, uint32_t address, uint32_t byte
 int copy_from_user(const struct proc *process, void *to, uint32_t from, uint32_t bytes);
 int copy_to_user(const struct proc *process, uint32_t to, const void *from, uint32_t bytes);
 /* Copy directly between two processes' user memory (EFAULT as above). */
+/* Whether user mode of process may read (or also write) the whole range. */
+bool user_range_ok(const struct proc *process, uint32_t address, uint32_t bytes, bool writing);
 int copy_between(const struct proc *from, uint32_t from_address,
 		 const struct proc *to, uint32_t to_address, uint32_t bytes);
 

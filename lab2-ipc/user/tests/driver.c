@@ -62,6 +62,13 @@ static void try_ports(message *m)
 	reply(m);
 }
 
+/* Answer value + 1: the tester checks that a high-priority process runs. */
+static void ping(message *m)
+{
+	m->payload.words.word[0]++;
+	reply(m);
+}
+
 /* Notifications need nothing done. */
 static void ignore(message *m)
 {
@@ -74,6 +81,7 @@ static const struct {
 } requests[] = {
 	{ DRIVER_SEND_LATER, send_later },
 	{ DRIVER_TRY_PORTS, try_ports },
+	{ DRIVER_PING, ping },
 	{ NOTIFY_MESSAGE, ignore },
 };
 

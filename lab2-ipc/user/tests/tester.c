@@ -473,6 +473,15 @@ static const char *test_preemption(void)
 	uprintf("preemption: alarm after spinner ran\n");
 	if (times.user_ticks == 0)
 		return failure("spinner has run no tick in user mode");
+
+	/* Strict priority: driver (priority 1) must run ahead of spinner (2). */
+	uint32_t value = seed & 0xffff;
+	make_message(&m, DRIVER_PING, value, 0);
+	result = ipc_sendrec(DRIVER, &m);
+	if (result != OK || m.payload.words.word[0] != value + 1)
+		return failure("driver (priority 1) did not answer while spinner spun: %s",
+			       error_name(result));
+	uprintf("preemption: driver answered while spinner spun\n");
 	return NULL;
 }
 
@@ -541,8 +550,8 @@ static const struct {
 	{ "ports", test_ports, true },
 	{ "grants", test_grants, true },
 	{ "badpointer", test_badpointer, true },
-	{ "stale", test_stale, true },
 	{ "preemption", test_preemption, true },	/* spinner spins from then on */
+	{ "stale", test_stale, true },		/* kills driver */
 	{ "bench", test_bench, false },
 };
 

@@ -42,6 +42,7 @@ enum peer_request {
 enum driver_request {
 	DRIVER_SEND_LATER = 0x200,	/* value: reply, then SEND the tester {value} */
 	DRIVER_TRY_PORTS,		/* value: reply the results, see driver.c */
+	DRIVER_PING,			/* value: reply value + 1 at once */
 };
 
 /* The user process's side: it SENDRECs reports, the tester replies orders. */
