@@ -221,12 +221,14 @@ KILLED_LINE = re.compile(r"^process user \(endpoint 5\) killed: trap 14 \(page f
 
 @test(8, timeout=SCENARIO_TIMEOUT)
 def test_badpointer(run: Run) -> None:
-    """Bad message addresses give EFAULT; a user page fault kills only that process."""
+    """Bad message addresses give EFAULT; a user page fault kills only that process,
+    and the tester, waiting to receive from it, wakes with ESRCDIED."""
     _, text = run_scenario(run, "badpointer")
     if not KILLED_LINE.search(text):
         fail("expected the kernel's line 'process user (endpoint 5) killed: trap 14 "
              "(page fault) at eip 0x........'")
-    expect_line(text, "badpointer: EFAULT EFAULT, user killed, system alive", "badpointer")
+    expect_line(text, "badpointer: EFAULT EFAULT, user killed, receiver woken with ESRCDIED, "
+                "system alive", "badpointer")
 
 
 @test(10, holes=["lab2:schedule"], timeout=PREEMPTION_TIMEOUT)

@@ -432,25 +432,28 @@ static const char *test_badpointer(void)
 
 	make_message(&m, USER_CRASH, 0, 0);
 	result = ipc_send(USER, &m);
-	if (result == OK)
-		result = sleep_ticks(5);	/* user runs, faults, is killed */
 	if (result != OK)
 		return failure("ordering the crash: %s", error_name(result));
 	user_waiting = false;
+	/* Wait for user alone: it faults and dies, which must wake us. */
+	int woken = ipc_receive(USER, &m);
 	make_message(&m, PEER_NOTE, 0, 0);
 	int dead = ipc_sendnb(USER, &m);
 
 	uint32_t word = seed;
 	result = ask(PEER, &m, PEER_PING, word, 0);
 	bool alive = result == OK && m.payload.words.word[0] == pingpong_answer(word);
-	uprintf("badpointer: %s %s, user %s, system %s\n", error_name(kernel),
-		error_name(unmapped), dead == -EDEADEPT ? "killed" : "not killed",
+	uprintf("badpointer: %s %s, user %s, receiver woken with %s, system %s\n",
+		error_name(kernel), error_name(unmapped),
+		dead == -EDEADEPT ? "killed" : "not killed", error_name(woken),
 		alive ? "alive" : "not answering");
 	if (kernel != -EFAULT || unmapped != -EFAULT)
 		return failure("a SENDREC with a message at 0xc0000000 or 0x10 should fail with EFAULT");
 	if (dead != -EDEADEPT)
 		return failure("after its page fault user should be dead (SENDNB: EDEADEPT, not %s)",
 			       error_name(dead));
+	if (woken != -ESRCDIED)
+		return failure("a RECEIVE from user, who died, should end with ESRCDIED");
 	if (!alive)
 		return failure("peer did not answer a ping after user was killed");
 	return NULL;
