@@ -192,10 +192,12 @@ bool user_range_ok(const struct proc *process, uint32_t address, uint32_t bytes,
  * Copy bytes from (from, from_address) to (to, to_address), where each
  * side is a process's user memory, or kernel memory when its process is
  * NULL. Each step copies up to the nearer end of a user page; a message
- * (64 bytes) usually takes one step.
+ * (64 bytes) usually takes one step. Inline: each of the three copy
+ * functions below gets its own version, without the checks of a side
+ * that is the kernel's.
  */
-static int copy_memory(const struct proc *from, uint32_t from_address,
-		       const struct proc *to, uint32_t to_address, uint32_t bytes)
+static inline int copy_memory(const struct proc *from, uint32_t from_address,
+			      const struct proc *to, uint32_t to_address, uint32_t bytes)
 {
 	const uint32_t read = PTE_PRESENT | PTE_USER;
 	const uint32_t write = PTE_PRESENT | PTE_USER | PTE_WRITABLE;

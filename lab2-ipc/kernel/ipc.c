@@ -59,10 +59,6 @@ static const uint32_t kernel_task_primitives[FIRST_USER_SLOT] = {
 	[CLOCK] = TRAP_BIT(IPC_RECEIVE),
 };
 
-/* The primitives that pass a message buffer (NOTIFY has none). */
-static const uint32_t primitives_with_message =
-	TRAP_BIT(IPC_SEND) | TRAP_BIT(IPC_RECEIVE) | TRAP_BIT(IPC_SENDREC) | TRAP_BIT(IPC_SENDNB);
-
 /* The pending-notification bit of slot. */
 static uint64_t slot_bit(int slot)
 {
@@ -134,13 +130,11 @@ static int read_message(const struct proc *sender, uint32_t address, message *m)
 
 /*
  * Whether a whole message at address lies in process's memory: readable,
- * and writable too for a primitive that receives into it.
+ * and writable too when writing is set (a buffer that receives).
  */
-static bool is_message_buffer(const struct proc *process, uint32_t address, int primitive)
+static bool is_message_buffer(const struct proc *process, uint32_t address, bool writing)
 {
-	bool receives = primitive == IPC_RECEIVE || primitive == IPC_SENDREC;
-
-	return user_range_ok(process, address, sizeof(message), receives);
+	return user_range_ok(process, address, sizeof(message), writing);
 }
 
 /*
@@ -242,7 +236,8 @@ static bool would_deadlock(const struct proc *caller, const struct proc *destina
  * message at address from caller to destination: delivered now if
  * destination waits for it; else SENDNB fails with ENOTREADY and the
  * others block caller at the end of destination's senders list (for a
- * SENDREC, sendrec has set in_sendrec already).
+ * SENDREC, sendrec has set in_sendrec already). Copying the message
+ * checks caller's buffer; one that is not copied now is checked here.
  */
 static int send(struct proc *caller, int primitive, struct proc *destination, uint32_t address)
 {
@@ -250,6 +245,8 @@ static int send(struct proc *caller, int primitive, struct proc *destination, ui
 
 	if (result != NOT_DELIVERED)
 		return result;
+	if (!is_message_buffer(caller, address, false))
+		return -EFAULT;
 	if (primitive == IPC_SENDNB)
 		return -ENOTREADY;
 	if (would_deadlock(caller, destination))
@@ -288,10 +285,11 @@ static int receive(struct proc *caller, endpoint_t source, uint32_t address)
 }
 
 /*
- * SENDREC: send the request at address to partner, then receive its reply
- * into the same buffer. If the request had to queue, the rest happens
- * when partner receives it (finish_send). in_sendrec stays set until the
- * call is over: whoever wakes caller clears it.
+ * SENDREC: send the request at address to partner, then wait in RECEIVE
+ * for its reply, which comes into the same buffer. If the request had to
+ * queue, the rest happens when partner receives it (finish_send).
+ * in_sendrec stays set until the call is over: whoever wakes caller
+ * clears it.
  */
 static int sendrec(struct proc *caller, struct proc *partner, uint32_t address)
 {
@@ -299,8 +297,12 @@ static int sendrec(struct proc *caller, struct proc *partner, uint32_t address)
 
 	caller->in_sendrec = true;
 	result = send(caller, IPC_SENDREC, partner, address);
-	if (result == OK)
-		result = receive(caller, partner->endpoint, address);
+	if (result == OK) {
+		/* partner was waiting in RECEIVE: it has not replied yet. */
+		caller->receive_from = partner->endpoint;
+		proc_block(caller, BLOCKED_RECEIVING);
+		return RESULT_LATER;
+	}
 	if (result != RESULT_LATER)
 		caller->in_sendrec = false;
 	return result;
@@ -331,7 +333,10 @@ static void notify(endpoint_t source, struct proc *destination)
  *      a kernel task is used only as kernel_task_primitives says
  *      (ETRAPDENIED);
  *   3. caller may send to a process it sends to (EPERM);
- *   4. the message buffer lies in caller's memory (EFAULT).
+ *   4. the message buffer lies in caller's memory (EFAULT): a buffer
+ *      that receives is checked now, for a process must not wait with a
+ *      buffer that no message can go into (nor SENDREC's partner be left
+ *      with a reply nobody can take); a SEND's is checked as it is read.
  * Returns the result, or RESULT_LATER when caller blocked.
  */
 static int ipc_request(struct proc *caller, int primitive, endpoint_t endpoint, uint32_t address)
@@ -360,7 +365,8 @@ static int ipc_request(struct proc *caller, int primitive, endpoint_t endpoint, 
 	caller->message_address = address;
 	if (partner != NULL && partner->slot == SYSTEM)
 		return system_call(caller);	/* it reads the buffer itself */
-	if ((primitives_with_message & TRAP_BIT(primitive)) && !is_message_buffer(caller, address, primitive))
+	if ((primitive == IPC_RECEIVE || primitive == IPC_SENDREC) &&
+	    !is_message_buffer(caller, address, true))
 		return -EFAULT;
 
 	switch (primitive) {

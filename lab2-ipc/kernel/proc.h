@@ -58,7 +58,7 @@ struct memory_range {
 struct privilege {
 	bool system;			/* false: an ordinary user process */
 	uint32_t allowed_traps;		/* TRAP_BIT(primitive) */
-	uint64_t allowed_targets;	/* bit n: may send to slot n */
+	uint32_t allowed_targets[PROCESS_SLOTS / 32];	/* bit n: may send to slot n */
 	uint32_t allowed_calls[(KERNEL_CALL_COUNT + 31) / 32];	/* bit per SYS_* */
 	struct io_range io[MAX_IO_RANGES];
 	int io_count;

@@ -13,12 +13,13 @@
  * and a trap from user mode saves the process's registers at the top of
  * it (proc.h: frame). The kernel never waits in the middle of its own
  * code: a process that must wait is only marked blocked. So every trap
- * from user mode ends in schedule(), which throws away whatever the
- * kernel had on the stack, chooses a process, and returns to user mode
- * through that process's saved frame. Choosing runs on the boot stack:
- * that is also where the kernel idles (interrupts on, hlt) when no
- * process is ready, and it lets a dying process's stack be freed.
- * Interrupts that arrive while the kernel idles return to the idle loop.
+ * from user mode ends in schedule(), which chooses a process and
+ * returns to user mode through that process's saved frame, throwing away
+ * whatever the kernel had on the stack. When no process is ready, the
+ * kernel idles (interrupts on, hlt) on the boot stack, which belongs to
+ * no process; a dying process's trap ends there too, so that its stack
+ * can be freed. Interrupts that arrive while the kernel idles return to
+ * the idle loop.
  *
  * Entry points: proc_block, proc_unblock, schedule; the clock tick hook
  * and the start of scheduling are KERNEL_INIT hooks.
@@ -98,7 +99,7 @@ static struct proc *pick_next(void)
 }
 
 /* Return to user mode in process: its address space, its kernel stack. */
-static void run(struct proc *process)
+static void __attribute__((noreturn)) run(struct proc *process)
 {
 	current = process;
 	if (read_cr3() != process->page_directory)
@@ -108,10 +109,10 @@ static void run(struct proc *process)
 }
 
 /*
- * On the boot stack, with interrupts off: run the next process, halting
- * until an interrupt makes one ready when none is.
+ * On the boot stack, with interrupts off: halt until an interrupt makes
+ * a process ready, then run it.
  */
-static void choose_and_run(void *unused)
+static void idle(void *unused)
 {
 	struct proc *next;
 
@@ -124,15 +125,22 @@ static void choose_and_run(void *unused)
 }
 
 /*
- * Leave the current kernel stack for good and run the best ready process.
- * First check that current's trap did not run off the end of its stack.
+ * Leave the current kernel stack for good and run the best ready process
+ * (current again, most often), or idle on the boot stack when there is
+ * none. First check that current's trap did not run off the end of its
+ * stack.
  */
 void schedule(void)
 {
+	struct proc *next;
+
 	if (current != NULL &&
 	    *(uint32_t *) (current->kernel_stack - PAGE_SIZE) != KERNEL_STACK_END_MARK)
 		panic("process %s overflowed its kernel stack", current->name);
-	call_on_boot_stack(choose_and_run, NULL);
+	next = pick_next();
+	if (next == NULL)
+		call_on_boot_stack(idle, NULL);	/* never returns */
+	run(next);
 }
 
 /*

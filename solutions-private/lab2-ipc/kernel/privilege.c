@@ -6,8 +6,9 @@
  * which I/O ports and IRQ lines it may touch. The records are data: the
  * boot processes get theirs from the boot-program table (bootprograms.c),
  * and the kernel only ever asks the questions below, before it acts.
- * Sets of slots and calls are bitmaps: bit n stands for slot n, or for
- * kernel call KERNEL_CALL_BASE + n.
+ * Sets of slots and calls are bitmaps kept in arrays of 32-bit words:
+ * bit n (bit n % 32 of word n / 32) stands for slot n, or for kernel call
+ * KERNEL_CALL_BASE + n.
  *
  * Entry points: may_send_to, may_call, may_use_port, may_use_irq,
  * privilege_allow_send, privilege_allow_call.
@@ -26,7 +27,7 @@ static bool is_kernel_call(int call)
 void privilege_allow_send(struct privilege *privilege, int slot)
 {
 	if (slot >= 0 && slot < PROCESS_SLOTS)
-		privilege->allowed_targets |= (uint64_t) 1 << slot;
+		privilege->allowed_targets[slot / 32] |= 1U << (slot % 32);
 }
 
 /* Let the owner of privilege make kernel call (a SYS_* number). */
@@ -43,12 +44,12 @@ bool may_send_to(const struct proc *from, const struct proc *to)
 {
 	/* LAB 2: your code here.
 	 * Hint: allowed_targets in from->privilege has bit n set when from
-	 * may send to slot n; look at the bit of to->slot. It is a uint64_t:
-	 * shift a 64-bit one, not a plain 1. */
+	 * may send to slot n; look at the bit of to->slot. Like allowed_calls
+	 * below, it is an array of 32-bit words: word n / 32, bit n % 32. */
 	/* SOLUTION BEGIN lab2:privilege */
-	uint64_t bit = (uint64_t) 1 << to->slot;
+	int slot = to->slot;
 
-	return (from->privilege.allowed_targets & bit) != 0;
+	return (from->privilege.allowed_targets[slot / 32] & (1U << (slot % 32))) != 0;
 	/* SOLUTION ELSE
 	panic("LAB 2: may_send_to() is not written yet");
 	   SOLUTION END */
