@@ -73,6 +73,30 @@ report() {	# report NAME OK? PACKAGE DETAIL
 }
 have() { command -v "$1" >/dev/null 2>&1 && echo yes || echo no; }
 first_line() { "$@" 2>&1 | head -n 1; }
+# at_least TOOL-VERSION-LINE MAJOR MINOR: yes when the first X.Y in the line is new enough.
+at_least() {
+	echo "$1" | awk -v major="$2" -v minor="$3" '{
+		if (match($0, /[0-9]+\.[0-9]+/)) {
+			split(substr($0, RSTART, RLENGTH), v, ".")
+			ok = v[1] > major || (v[1] == major && v[2] >= minor)
+		}
+		print ok ? "yes" : "no"; exit
+	}'
+}
+# versioned NAME COMMAND PACKAGE MAJOR MINOR: present and new enough.
+versioned() {
+	if ! command -v "$2" >/dev/null 2>&1; then
+		report "$1" no "$3" ""
+		return
+	fi
+	line=$(first_line "$2" --version)
+	if [ "$(at_least "$line" "$4" "$5")" = yes ]; then
+		report "$1" yes "$3" "$line"
+	else
+		printf '  OLD      %-20s %s (need %s.%s or newer: upgrade %s)\n' "$1" "$line" "$4" "$5" "$3"
+		missing="$missing $3"
+	fi
+}
 
 echo "Checking the tools the kit needs:"
 report make "$(have make)" make "$(first_line make --version)"
@@ -81,10 +105,9 @@ if compiler_works; then ok=yes; else ok=no; fi
 report "32-bit libgcc" "$ok" gcc-multilib "gcc -m32 links"
 report objcopy "$(have "${TOOLPREFIX}objcopy")" binutils ""
 report addr2line "$(have "${TOOLPREFIX}addr2line")" binutils ""
-report python3 "$(have python3)" python3 "$(first_line python3 --version)"
-report qemu-system-i386 "$(have qemu-system-i386)" qemu-system-x86 \
-	"$(first_line qemu-system-i386 --version)"
-report gdb "$(have gdb)" gdb "$(first_line gdb --version)"
+versioned python3 python3 python3 3 8
+versioned qemu-system-i386 qemu-system-i386 qemu-system-x86 7 2
+versioned gdb gdb gdb 9 0
 report bochs "$(have bochs)" bochs "Bochs 2.7 expected"
 if [ -f /usr/share/bochs/BIOS-bochs-latest ]; then ok=yes; else ok=no; fi
 report "Bochs BIOS" "$ok" bochsbios /usr/share/bochs/BIOS-bochs-latest
