@@ -28,8 +28,8 @@ USER_LIB_SRCS += \
 
 USER_PROGRAMS += tester peer user driver spinner
 tester_SRCS := lab2-ipc/user/tests/tester.c
-peer_SRCS := lab2-ipc/user/tests/peer.c
+peer_SRCS := lab2-ipc/user/tests/peer.c lab2-ipc/user/tests/serve.c
 user_SRCS := lab2-ipc/user/tests/user.c
-driver_SRCS := lab2-ipc/user/tests/driver.c
+driver_SRCS := lab2-ipc/user/tests/driver.c lab2-ipc/user/tests/serve.c
 spinner_SRCS := lab2-ipc/user/tests/spinner.c
 BOOT_MODULES += $(foreach p,tester peer user driver spinner,$(p)=$(O)/user/$(p))

@@ -75,10 +75,7 @@ static void ignore(message *m)
 }
 
 /* Every request driver knows, and what it does with it. */
-static const struct {
-	int type;
-	void (*handle)(message *m);
-} requests[] = {
+static const struct request_handler requests[] = {
 	{ DRIVER_SEND_LATER, send_later },
 	{ DRIVER_TRY_PORTS, try_ports },
 	{ DRIVER_PING, ping },
@@ -88,19 +85,5 @@ static const struct {
 /* Serve the tester's requests for ever. */
 int main(void)
 {
-	for (;;) {
-		message m;
-		int result = ipc_receive(ANY, &m);
-		if (result != OK) {
-			uprintf("driver: receive failed: %s\n", error_name(result));
-			continue;
-		}
-		size_t i = 0;
-		while (i < ARRAY_SIZE(requests) && requests[i].type != m.type)
-			i++;
-		if (i < ARRAY_SIZE(requests))
-			requests[i].handle(&m);
-		else
-			uprintf("driver: unknown request 0x%x from %d\n", m.type, m.source);
-	}
+	serve_forever("driver", requests, ARRAY_SIZE(requests));
 }

@@ -123,10 +123,7 @@ static void ignore(message *m)
 }
 
 /* Every request peer knows, and what it does with it. */
-static const struct {
-	int type;
-	void (*handle)(message *m);
-} requests[] = {
+static const struct request_handler requests[] = {
 	{ PEER_PING, ping },
 	{ PEER_SEND_LATER, send_later },
 	{ PEER_NOTIFY, notify_tester },
@@ -142,19 +139,5 @@ static const struct {
 /* Serve requests for ever: RECEIVE(ANY), then the table's handler. */
 int main(void)
 {
-	for (;;) {
-		message m;
-		int result = ipc_receive(ANY, &m);
-		if (result != OK) {
-			uprintf("peer: receive failed: %s\n", error_name(result));
-			continue;
-		}
-		size_t i = 0;
-		while (i < ARRAY_SIZE(requests) && requests[i].type != m.type)
-			i++;
-		if (i < ARRAY_SIZE(requests))
-			requests[i].handle(&m);
-		else
-			uprintf("peer: unknown request 0x%x from %d\n", m.type, m.source);
-	}
+	serve_forever("peer", requests, ARRAY_SIZE(requests));
 }

@@ -54,6 +54,19 @@ enum user_protocol {
 	USER_CRASH,		/* order: touch an unmapped page */
 };
 
+/* A request type and the function that serves it (peer.c, driver.c). */
+struct request_handler {
+	int type;
+	void (*handle)(message *m);
+};
+
+/*
+ * Serve requests for ever (serve.c): RECEIVE from ANY, then call the
+ * handler of the message's type; name is the program's, for errors.
+ */
+void serve_forever(const char *name, const struct request_handler *handlers, size_t count)
+	__attribute__((noreturn));
+
 /* The one request spinner waits for before it spins. */
 #define SPINNER_START 0x400
 
