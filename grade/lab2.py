@@ -136,7 +136,7 @@ def test_boot(run: Run) -> None:
         fail(f"{BOOT_PROCESSES!r} should come before the processes run")
 
 
-@test(12, holes=["lab2:send", "lab2:schedule"], timeout=SCENARIO_TIMEOUT)
+@test(10, holes=["lab2:send", "lab2:schedule"], timeout=SCENARIO_TIMEOUT)
 def test_pingpong(run: Run) -> None:
     """SENDREC round trips to peer carry random words; every answer is checked."""
     seed, text = run_scenario(run, "pingpong")
@@ -199,7 +199,7 @@ def test_ports(run: Run) -> None:
     expect_line(text, "ports: OK EPERM EPERM", "ports")
 
 
-@test(10, holes=["lab2:grant"], timeout=SCENARIO_TIMEOUT)
+@test(9, holes=["lab2:grant"], timeout=SCENARIO_TIMEOUT)
 def test_grants(run: Run) -> None:
     """Safe copies through a grant: the bytes arrive; out-of-range, read-only refused."""
     seed, text = run_scenario(run, "grants")
@@ -231,13 +231,30 @@ def test_badpointer(run: Run) -> None:
                 "system alive", "badpointer")
 
 
-@test(10, holes=["lab2:schedule"], timeout=PREEMPTION_TIMEOUT)
+@test(8, holes=["lab2:schedule"], timeout=PREEMPTION_TIMEOUT)
 def test_preemption(run: Run) -> None:
     """The clock preempts a spinning process so an equal-priority one runs."""
     _, text = run_scenario(run, "preemption", if_stuck="the tester, woken by its alarm, never "
                            "ran again: is spinner preempted when its quantum is used up, and "
                            "does the tester (same priority) run next?")
     expect_line(text, "preemption: alarm after spinner ran", "preemption")
+
+
+SCENARIOS = ("boot", "pingpong", "receive", "notify", "sendnb", "deadlock", "targets", "calls",
+             "ports", "grants", "badpointer", "preemption", "stale")
+
+
+@test(5, holes=["lab2:send", "lab2:receive", "lab2:schedule"])
+def test_bochs(run: Run) -> None:
+    """Bochs runs every scenario in turn on the same disk image."""
+    output = run.bochs(params={"seed": str(run.rand.randint(1, 999_999))})
+    if "kernel panic" in output:
+        fail("the kernel panicked under Bochs")
+    for name in SCENARIOS:
+        if f"{name}: ok" not in output.splitlines():
+            fail(f"under Bochs, expected the line '{name}: ok'")
+    if "tester: done" not in output:
+        fail("under Bochs, the tester never printed 'tester: done'")
 
 
 if __name__ == "__main__":
