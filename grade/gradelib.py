@@ -973,6 +973,16 @@ def setup_problem(build: str, lab: int) -> Optional[str]:
     return None
 
 
+def load_hidden_tests(lab: int) -> None:
+    """Register the instructor's hidden tests of lab, when the kit has them.
+
+    grade/hidden_labN.py is left out of the student handout (handout.py);
+    importing it registers its tests like the grader's own.
+    """
+    if os.path.exists(os.path.join(ROOT, "grade", f"hidden_lab{lab}.py")):
+        importlib.import_module(f"hidden_lab{lab}")
+
+
 def main(lab: int, argv: Optional[list[str]] = None) -> int:
     """The grader's command line; returns the exit status.
 
@@ -981,6 +991,7 @@ def main(lab: int, argv: Optional[list[str]] = None) -> int:
     Exit status: 0 on full marks, 1 otherwise, 2 on a usage or setup error.
     """
     args = parse_arguments(sys.argv[1:] if argv is None else argv, lab)
+    load_hidden_tests(lab)
     if args.list:
         for t in TESTS:
             print(f"{t.name:12} {t.points:3} points  holes: {', '.join(t.holes) or '-'}")
