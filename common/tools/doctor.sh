@@ -3,15 +3,33 @@
 #
 #   doctor.sh                 check everything; as root on Debian, install
 #                             what is missing with apt-get
-#   doctor.sh --build-check   check only what building needs, quietly; on a
-#                             problem print one paragraph and fail (make runs
-#                             this before compiling anything)
-#   doctor.sh --need TOOL     fail with the package to install when TOOL
-#                             (qemu, bochs, gdb) is missing
+#   doctor.sh --build-check   check only what building needs, quietly (make
+#                             runs this before compiling anything); when
+#                             something is missing, install it as root on
+#                             Debian, else print one paragraph and fail
+#   doctor.sh --need TOOL     the same for TOOL (qemu, bochs, gdb)
+#   doctor.sh --quiet         like the first, printing only what is missing
 #
-# Each check names the Debian package that provides the tool.
+# Each check names the Debian package that provides the tool. Installing
+# as root is what lets 'make qemu-nox' and 'make test' set up a fresh
+# Debian machine by themselves.
+
+# Every Debian package the kit uses.
+ALL_PACKAGES="make gcc gcc-multilib binutils python3 qemu-system-x86 gdb bochs bochsbios vgabios util-linux"
 
 CC=${CC:-${TOOLPREFIX}gcc}
+
+# can_install: root on a system with apt-get (a fresh Debian machine, CI).
+can_install() {
+	[ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1
+}
+
+# install PACKAGE...: apt-get install, saying so first.
+install() {
+	echo "*** Installing the kit's tools: $*" >&2
+	apt-get update -qq >&2 &&
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" >&2
+}
 
 # compiler_works: can we compile and link a 32-bit freestanding program
 # against 32-bit libgcc? That is what gcc-multilib provides on Debian.
@@ -26,15 +44,23 @@ compiler_works() {
 	return $status
 }
 
-if [ "$1" = "--build-check" ]; then
+# build_problem: what stops a build, or nothing.
+build_problem() {
 	if ! command -v "$CC" >/dev/null 2>&1; then
-		problem="There is no C compiler ($CC)."
+		echo "There is no C compiler ($CC)."
 	elif ! compiler_works; then
-		problem="$CC cannot build 32-bit x86 code: the 32-bit libgcc is missing."
+		echo "$CC cannot build 32-bit x86 code: the 32-bit libgcc is missing."
 	elif ! command -v python3 >/dev/null 2>&1; then
-		problem="python3 is missing; the image builder is written in Python."
-	else
-		exit 0
+		echo "python3 is missing; the image builder is written in Python."
+	fi
+}
+
+if [ "$1" = "--build-check" ]; then
+	problem=$(build_problem)
+	[ -z "$problem" ] && exit 0
+	if can_install && [ -z "$TOOLPREFIX" ]; then
+		install $ALL_PACKAGES && problem=$(build_problem)
+		[ -z "$problem" ] && exit 0
 	fi
 	cat >&2 <<EOF
 
@@ -57,15 +83,20 @@ if [ "$1" = "--need" ]; then
 	*) echo "doctor.sh: unknown tool $2" >&2; exit 2 ;;
 	esac
 	command -v "$tool" >/dev/null 2>&1 && exit 0
+	if can_install; then
+		install $package && command -v "$tool" >/dev/null 2>&1 && exit 0
+	fi
 	echo "*** $tool is not installed: sudo apt-get install $package (or sudo make doctor)" >&2
 	exit 1
 fi
 
 # Full check: one line per tool.
+quiet=""
+[ "$1" = "--quiet" ] && quiet=yes
 missing=""
 report() {	# report NAME OK? PACKAGE DETAIL
 	if [ "$2" = yes ]; then
-		printf '  ok       %-20s %s\n' "$1" "$4"
+		[ -n "$quiet" ] || printf '  ok       %-20s %s\n' "$1" "$4"
 	else
 		printf '  MISSING  %-20s install Debian package: %s\n' "$1" "$3"
 		missing="$missing $3"
@@ -98,7 +129,7 @@ versioned() {
 	fi
 }
 
-echo "Checking the tools the kit needs:"
+[ -n "$quiet" ] || echo "Checking the tools the kit needs:"
 report make "$(have make)" make "$(first_line make --version)"
 report "$CC" "$(have "$CC")" gcc "$(first_line "$CC" --version)"
 if compiler_works; then ok=yes; else ok=no; fi
@@ -117,13 +148,12 @@ report mkfs.minix "$(have mkfs.minix)" util-linux "used from lab 3 on"
 report fsck.minix "$(have fsck.minix)" util-linux "used from lab 3 on"
 
 if [ -z "$missing" ]; then
-	echo "Everything is installed."
+	[ -n "$quiet" ] || echo "Everything is installed."
 	exit 0
 fi
 packages=$(echo $missing | tr ' ' '\n' | sort -u | tr '\n' ' ')
-if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
-	echo "Installing: $packages"
-	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $packages
+if can_install; then
+	install $packages
 	exit $?
 fi
 echo "Install them with: sudo apt-get install $packages"
