@@ -210,9 +210,11 @@ def test_grants(run: Run) -> None:
 
 @test(5, timeout=SCENARIO_TIMEOUT)
 def test_stale(run: Run) -> None:
-    """A SEND to the endpoint of a killed process fails with EDEADEPT."""
+    """A SEND to the endpoint of a killed process fails with EDEADEPT; a process
+    blocked sending to it wakes with EDSTDIED; its own queued message is dropped."""
     _, text = run_scenario(run, "stale")
-    expect_line(text, "stale: EDEADEPT", "stale")
+    expect_line(text, "stale: EDEADEPT, blocked sender woken with EDSTDIED, "
+                "dead sender's message dropped", "stale")
 
 
 KILLED_LINE = re.compile(r"^process user \(endpoint 5\) killed: trap 14 \(page fault\) "

@@ -69,6 +69,19 @@ static void send_to_tester(message *m)
 		uprintf("peer: send to tester failed: %s\n", error_name(result));
 }
 
+/*
+ * SEND a note to the endpoint asked for (peer blocks until it is taken, or
+ * fails), then tell the tester how that SEND ended.
+ */
+static void send_and_report(message *m)
+{
+	message out;
+	make_message(&out, PEER_NOTE, 0, 0);
+	int result = ipc_send(m->payload.words.word[0], &out);
+	make_message(&out, PEER_SEND_AND_REPORT, (uint32_t) result, 0);
+	ipc_send(TESTER, &out);
+}
+
 /* Driver is not among peer's targets; user is, but is not receiving. */
 static void try_targets(message *m)
 {
@@ -132,6 +145,7 @@ static const struct request_handler requests[] = {
 	{ PEER_TRY_TARGETS, try_targets },
 	{ PEER_TRY_DEVIO, try_devio },
 	{ PEER_MAKE_GRANTS, make_grants },
+	{ PEER_SEND_AND_REPORT, send_and_report },
 	{ PEER_NOTE, ignore },
 	{ NOTIFY_MESSAGE, ignore },
 };

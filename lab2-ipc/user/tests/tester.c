@@ -408,15 +408,39 @@ static const char *test_grants(void)
 /* A SEND to the endpoint of a process that has died is refused. */
 static const char *test_stale(void)
 {
-	int result = sys_kill(DRIVER);
+	/* Driver answers, then blocks SENDing to us; peer blocks SENDing to it. */
+	message m;
+	int result = ask(DRIVER, &m, DRIVER_SEND_LATER, seed, 0);
+	if (result == OK)
+		result = sys_privctl(PEER, PRIV_ALLOW_SEND, DRIVER);
+	if (result == OK)
+		result = tell(PEER, PEER_SEND_AND_REPORT, DRIVER);
+	if (result == OK)
+		result = sleep_ticks(2);	/* peer runs and blocks */
+	if (result != OK)
+		return failure("setting up driver and peer: %s", error_name(result));
+
+	result = sys_kill(DRIVER);
 	if (result != OK)
 		return failure("SYS_KILL of driver: %s", error_name(result));
-	message m;
 	make_message(&m, PEER_NOTE, 0, 0);
 	int stale = ipc_send(DRIVER, &m);
-	uprintf("stale: %s\n", error_name(stale));
+
+	/* Peer's SEND to the dead driver ended; driver's SEND to us is gone. */
+	result = ipc_receive(PEER, &m);
+	int peer_send = result == OK ? (int) m.payload.words.word[0] : result;
+	result = sys_setalarm(2, NULL);
+	if (result == OK)
+		result = ipc_receive(ANY, &m);
+	bool dropped = result == OK && m.source == CLOCK;
+	uprintf("stale: %s, blocked sender woken with %s, dead sender's message %s\n",
+		error_name(stale), error_name(peer_send), dropped ? "dropped" : "delivered");
 	if (stale != -EDEADEPT)
 		return failure("a SEND to a dead process's endpoint should fail with EDEADEPT");
+	if (peer_send != -EDSTDIED)
+		return failure("peer, blocked sending to driver when it died, should get EDSTDIED");
+	if (!dropped)
+		return failure("the message driver was blocked sending should die with it");
 	return NULL;
 }
 

@@ -36,6 +36,8 @@ enum peer_request {
 	PEER_MAKE_GRANTS,	/* SENDREC seed: offer grants (peer.c); reply
 				 * {SYS_SETGRANT's result} */
 	PEER_NOTE,		/* SEND: nothing to do */
+	PEER_SEND_AND_REPORT,	/* SEND endpoint: SEND it a note, then SEND the
+				 * tester {that SEND's result} */
 };
 
 /* Requests to driver (all SENDREC). */
