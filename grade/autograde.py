@@ -62,6 +62,18 @@ def clip(text: str) -> str:
     return "[... output clipped ...]\n" + text[-LOG_LIMIT:]
 
 
+def listed_tests(work: str, lab: int) -> dict[str, int]:
+    """Test name -> points, from the kit's grader (hidden tests included)."""
+    listing = subprocess.run([sys.executable, f"grade/lab{lab}.py", "--list"], cwd=work,
+                             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    tests = {}
+    for line in listing.stdout.splitlines():
+        words = line.split()
+        if len(words) >= 2 and words[1].isdigit():
+            tests[words[0]] = int(words[1])
+    return tests
+
+
 def grade_one(submission: str, lab: int, out: str, build_timeout: int) -> dict:
     """Build and grade one submission; return its row for the score table."""
     name = os.path.basename(os.path.normpath(submission))
@@ -71,6 +83,7 @@ def grade_one(submission: str, lab: int, out: str, build_timeout: int) -> dict:
     row = {"student": name, "score": 0, "max_score": 0, "tests": {}, "note": ""}
     with tempfile.TemporaryDirectory(prefix="cairn-grade-") as work:
         make_work_tree(submission, lab, work)
+        tests = listed_tests(work, lab)
         try:
             built = subprocess.run(["make", "-s", f"LAB={lab}", "SOL=0", "O=build/grade"],
                                    cwd=work, stdout=subprocess.PIPE,
@@ -89,9 +102,13 @@ def grade_one(submission: str, lab: int, out: str, build_timeout: int) -> dict:
             f.write(log)
     if not build_ok:
         row["note"] = "build failed"
+        row["max_score"] = sum(tests.values())
+        row["tests"] = {name: 0 for name in tests}
         with open(results, "w", encoding="utf-8") as f:
             json.dump({"score": 0, "output": "The build failed:\n" + clip(build_log)[-20000:],
-                       "tests": []}, f, indent=1)
+                       "tests": [{"name": name, "score": 0, "max_score": points,
+                                  "output": "not run: the build failed"}
+                                 for name, points in tests.items()]}, f, indent=1)
         return row
     try:
         with open(results, encoding="utf-8") as f:

@@ -203,7 +203,8 @@ def check_autograder(checks: Checks, lab: int) -> None:
     ok = (status == 0 and set(rows) == {"untouched", "solved", "broken"}
           and rows["solved"]["score"] == rows["solved"]["max_score"] != "0"
           and int(rows["untouched"]["score"]) < int(rows["solved"]["score"])
-          and rows["broken"]["note"] == "build failed")
+          and rows["broken"]["note"] == "build failed"
+          and rows["broken"]["max_score"] == rows["solved"]["max_score"])
     checks.record(f"the autograder scores submissions of lab {lab} (scores.csv)", ok,
                   tail(output))
 
