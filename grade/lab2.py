@@ -136,7 +136,7 @@ def test_boot(run: Run) -> None:
         fail(f"{BOOT_PROCESSES!r} should come before the processes run")
 
 
-@test(10, holes=["lab2:send", "lab2:schedule"], timeout=SCENARIO_TIMEOUT)
+@test(8, holes=["lab2:send", "lab2:schedule"], timeout=SCENARIO_TIMEOUT)
 def test_pingpong(run: Run) -> None:
     """SENDREC round trips to peer carry random words; every answer is checked."""
     seed, text = run_scenario(run, "pingpong")
@@ -154,7 +154,7 @@ def test_receive(run: Run) -> None:
                 f"seed {seed}")
 
 
-@test(8, holes=["lab2:receive"], timeout=SCENARIO_TIMEOUT)
+@test(7, holes=["lab2:receive"], timeout=SCENARIO_TIMEOUT)
 def test_notify(run: Run) -> None:
     """A NOTIFY reaches a receiver at once; N NOTIFYs pending coalesce into one."""
     seed, text = run_scenario(run, "notify", if_stuck="the tester waited for a notification "
@@ -185,14 +185,14 @@ def test_targets(run: Run) -> None:
     expect_line(text, "targets: EPERM", "targets")
 
 
-@test(8, holes=["lab2:privilege"], timeout=SCENARIO_TIMEOUT)
+@test(7, holes=["lab2:privilege"], timeout=SCENARIO_TIMEOUT)
 def test_calls(run: Run) -> None:
     """Kernel calls outside the call mask, and a user's SEND, are refused."""
     _, text = run_scenario(run, "calls")
     expect_line(text, "calls: ECALLDENIED ECALLDENIED ETRAPDENIED", "calls")
 
 
-@test(6, timeout=SCENARIO_TIMEOUT)
+@test(5, timeout=SCENARIO_TIMEOUT)
 def test_ports(run: Run) -> None:
     """The driver's own port works; port 0x60 is refused, alone or in a vector."""
     _, text = run_scenario(run, "ports")
@@ -206,6 +206,17 @@ def test_grants(run: Run) -> None:
     checksum = bytes_checksum(granted_bytes(seed))
     expect_line(text, f"grants: checksum {checksum:08x}, out of range EPERM, read-only EPERM",
                 f"seed {seed}")
+
+
+@test(5, timeout=SCENARIO_TIMEOUT)
+def test_interrupts(run: Run) -> None:
+    """A driver takes its IRQ line (not another's); the interrupt arrives as a
+    notification from HARDWARE with the line's bit set."""
+    _, text = run_scenario(run, "interrupts", if_stuck="the driver waited for a notification "
+                           "from HARDWARE that never came: does the IRQ handler that "
+                           "SYS_IRQCTL installs notify the line's owner?")
+    expect_line(text, "interrupts: IRQ 1 EPERM, IRQ 7 OK, notification from HARDWARE "
+                "with 0x00000080", "interrupts")
 
 
 @test(5, timeout=SCENARIO_TIMEOUT)
@@ -243,7 +254,7 @@ def test_preemption(run: Run) -> None:
 
 
 SCENARIOS = ("boot", "pingpong", "receive", "notify", "sendnb", "deadlock", "targets", "calls",
-             "ports", "grants", "badpointer", "preemption", "stale")
+             "ports", "interrupts", "grants", "badpointer", "preemption", "stale")
 
 
 @test(5, holes=["lab2:send", "lab2:receive", "lab2:schedule"])

@@ -48,6 +48,7 @@ ata0: enabled=1, ioaddr1=0x1f0, ioaddr2=0x3f0, irq=14
 ata0-master: type=disk, path="{disk}", mode=flat, cylinders={cylinders}, heads={heads}, spt={sectors}
 boot: disk
 com1: enabled=1, mode=file, dev={serial}
+parallel: enabled=1, file="{os.path.join(os.path.dirname(disk), 'parallel.out')}"
 display_library: rfb, options="timeout=0"
 clock: sync=none, time0=local
 sound: driver=dummy

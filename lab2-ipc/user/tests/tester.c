@@ -483,6 +483,26 @@ static const char *test_badpointer(void)
 	return NULL;
 }
 
+/* An interrupt reaches the driver that took its line, as a notification. */
+static const char *test_interrupts(void)
+{
+	message m;
+	int result = ask(DRIVER, &m, DRIVER_TRY_IRQ, 0, 0);
+	if (result != OK)
+		return failure("asking driver: %s", error_name(result));
+	uint32_t *word = m.payload.words.word;
+	uprintf("interrupts: IRQ 1 %s, IRQ 7 %s, notification from %s with 0x%08x\n",
+		error_name(word[0]), error_name(word[1]),
+		(int) word[2] == HARDWARE ? "HARDWARE" : "someone else", word[3]);
+	if ((int) word[0] != -EPERM)
+		return failure("taking IRQ 1, which its record does not list, should fail with EPERM");
+	if ((int) word[1] != OK)
+		return failure("taking IRQ 7, which its record lists, should succeed");
+	if ((int) word[2] != HARDWARE || word[3] != 1U << 7)
+		return failure("IRQ 7 should arrive as a notification from HARDWARE with bit 7 set");
+	return NULL;
+}
+
 /* Woken by an alarm, we run again only if the clock preempts spinner. */
 static const char *test_preemption(void)
 {
@@ -575,6 +595,7 @@ static const struct {
 	{ "targets", test_targets, true },
 	{ "calls", test_calls, true },
 	{ "ports", test_ports, true },
+	{ "interrupts", test_interrupts, true },
 	{ "grants", test_grants, true },
 	{ "badpointer", test_badpointer, true },
 	{ "preemption", test_preemption, true },	/* spinner spins from then on */

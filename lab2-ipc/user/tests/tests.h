@@ -45,6 +45,7 @@ enum driver_request {
 	DRIVER_SEND_LATER = 0x200,	/* value: reply, then SEND the tester {value} */
 	DRIVER_TRY_PORTS,		/* value: reply the results, see driver.c */
 	DRIVER_PING,			/* value: reply value + 1 at once */
+	DRIVER_TRY_IRQ,			/* reply the results, see driver.c */
 };
 
 /* The user process's side: it SENDRECs reports, the tester replies orders. */
