@@ -33,7 +33,7 @@ bool memory_is_usable(const struct boot_info *info, uint32_t start, uint32_t end
 /* ---- serial.c: output on COM1, polled ---- */
 void serial_init(void);
 void serial_putc(int c);
-/* A small printf: %s %c %u %x %%, with an optional zero-padded width (%08x). */
+/* printf on COM1 (common/lib/format.c's conversions: %d %u %x %c %s, widths). */
 void serial_printf(const char *format, ...) __attribute__((format(printf, 1, 2)));
 void serial_vprintf(const char *format, va_list args);
 /* Wait until the UART has sent every byte (before stopping the machine). */

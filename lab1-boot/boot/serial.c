@@ -10,6 +10,7 @@
  */
 #include "loader.h"
 #include "x86.h"
+#include "format.h"
 
 #define COM1 0x3f8
 
@@ -29,6 +30,7 @@
 #define LINE_STATUS_TRANSMITTER_IDLE 0x40	/* every byte has been sent */
 #define BAUD_DIVISOR               1	/* 115200 baud = 115200 / 1 */
 
+#define SERIAL_PRINT_MAX    160	/* characters of one serial_printf */
 #define TRANSMIT_WAIT_LIMIT 100000	/* give up on a UART that never gets ready */
 
 /* Wait until the line status register shows bit, or give up. */
@@ -70,65 +72,14 @@ void serial_flush(void)
 	wait_for_line_status(LINE_STATUS_TRANSMITTER_IDLE);
 }
 
-static void print_string(const char *s)
-{
-	if (s == NULL)
-		s = "(null)";
-	while (*s != '\0')
-		serial_putc(*s++);
-}
-
-/* Print value in base (10 or 16), left-padded with zeros to width digits. */
-static void print_number(uint32_t value, uint32_t base, int width)
-{
-	char digits[12];
-	int count = 0;
-
-	do {
-		digits[count++] = "0123456789abcdef"[value % base];
-		value /= base;
-	} while (value != 0);
-	while (count < width && count < (int) sizeof(digits))
-		digits[count++] = '0';
-	while (count > 0)
-		serial_putc(digits[--count]);
-}
-
+/* Format with common/lib/format.c, then send; long text is cut short. */
 void serial_vprintf(const char *format, va_list args)
 {
-	for (; *format != '\0'; format++) {
-		if (*format != '%') {
-			serial_putc(*format);
-			continue;
-		}
-		format++;
-		int width = 0;
-		while (*format >= '0' && *format <= '9')
-			width = width * 10 + (*format++ - '0');
-		switch (*format) {
-		case 's':
-			print_string(va_arg(args, const char *));
-			break;
-		case 'c':
-			serial_putc(va_arg(args, int));
-			break;
-		case 'u':
-			print_number(va_arg(args, uint32_t), 10, width);
-			break;
-		case 'x':
-			print_number(va_arg(args, uint32_t), 16, width);
-			break;
-		case '%':
-			serial_putc('%');
-			break;
-		case '\0':
-			return;
-		default:	/* not ours: show it as written */
-			serial_putc('%');
-			serial_putc(*format);
-			break;
-		}
-	}
+	char text[SERIAL_PRINT_MAX];
+
+	vsnprintf(text, sizeof(text), format, args);
+	for (const char *c = text; *c != '\0'; c++)
+		serial_putc(*c);
 }
 
 void serial_printf(const char *format, ...)

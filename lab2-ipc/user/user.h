@@ -3,8 +3,8 @@
  *
  *   ipc.S    the five IPC primitives (ipc_send ... ipc_notify)
  *   kcall.c  kernel_call and one sys_* wrapper per lab-2 kernel call
- *   print.c  uprintf (printing through SYS_DIAGNOSTICS), usnprintf,
- *            error_name
+ *   print.c  uprintf (printing through SYS_DIAGNOSTICS), error_name
+ * and, from common/, string.h and format.h (snprintf, vsnprintf).
  *
  * Every function returns OK (0) or a negative error number of errors.h,
  * unless it says otherwise.
@@ -17,6 +17,7 @@
 #include "string.h"
 #include "errors.h"
 #include "ipc.h"
+#include "format.h"	/* snprintf, vsnprintf */
 
 /* ---- message passing (ipc.S) ---- */
 int ipc_send(endpoint_t destination, message *m);
@@ -54,11 +55,6 @@ int sys_diagnostics(const char *text, uint32_t length);
 int sys_shutdown(int code);
 
 /* ---- output (print.c) ---- */
-/* Format like printf (%d %u %x %s %c %%, width, '0' and '-' flags). */
-int uvsnprintf(char *buffer, size_t size, const char *format, va_list args);
-int usnprintf(char *buffer, size_t size, const char *format, ...)
-	__attribute__((format(printf, 3, 4)));
-/* Format and print on the kernel console. */
 int uprintf(const char *format, ...) __attribute__((format(printf, 1, 2)));
 /* "OK", "EPERM", "ELOCKED" ... for a result, negative or not. */
 const char *error_name(int result);

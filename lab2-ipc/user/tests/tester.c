@@ -29,7 +29,7 @@ static const char *failure(const char *format, ...)
 {
 	va_list args;
 	va_start(args, format);
-	uvsnprintf(failure_text, sizeof(failure_text), format, args);
+	vsnprintf(failure_text, sizeof(failure_text), format, args);
 	va_end(args);
 	return failure_text;
 }
