@@ -3,7 +3,7 @@
  * boot parameters, and the init-hook table that later labs extend.
  *
  * Entry points are defined in: console.c (console_*), kprintf.c
- * (kprintf, ksnprintf), panic.c (panic, machine_exit), bootparams.c
+ * (kprintf, kvprintf), panic.c (panic, machine_exit), bootparams.c
  * (boot_*), entry.S (boot_stack), main.c (kernel_main).
  */
 #ifndef CAIRN_KERNEL_H
@@ -27,9 +27,6 @@ void console_enable_interrupts(void);
 /* ---- formatted output (kprintf.c) ---- */
 int kprintf(const char *format, ...) __attribute__((format(printf, 1, 2)));
 int kvprintf(const char *format, va_list args);
-int ksnprintf(char *buffer, size_t size, const char *format, ...)
-	__attribute__((format(printf, 3, 4)));
-
 /*
  * Print a message and the caller's backtrace, then stop the kernel: exit the
  * emulator when booted with panic=exit, otherwise enter the monitor.

@@ -8,19 +8,17 @@
  * width, and the length 'l' (long) or 'll' (long long: 64 bits).
  *
  * kvprintf() reads the format; every number goes through print_number().
- * Output goes to a struct output: the console, or a caller's buffer.
+ * Output goes to the console through a struct output, which counts it.
  *
- * Entry points: kprintf, kvprintf (to the console), ksnprintf (to a buffer).
+ * Entry points: kprintf, kvprintf.
  */
 
 #include "kernel.h"
 #include "string.h"
 
-/* Where characters go: the console when buffer is NULL, else buffer. */
+/* Where characters go: the console, counted. */
 struct output {
-	char *buffer;
-	size_t size;		/* bytes buffer holds, the final NUL included */
-	size_t length;		/* characters produced, stored or not */
+	size_t length;		/* characters printed so far */
 };
 
 /* How one conversion is laid out in its field. */
@@ -33,13 +31,10 @@ struct field {
 static const char lower_case_digits[] = "0123456789abcdef";
 static const char upper_case_digits[] = "0123456789ABCDEF";
 
-/* Emit one character. A full buffer drops it but still counts it. */
+/* Emit one character. */
 static void output_char(struct output *out, char c)
 {
-	if (out->buffer == NULL)
-		console_putc(c);
-	else if (out->length + 1 < out->size)
-		out->buffer[out->length] = c;
+	console_putc(c);
 	out->length++;
 }
 
@@ -203,7 +198,7 @@ static void format_output(struct output *out, const char *format, va_list *args)
 /* Print to the console; returns the number of characters printed. */
 int kvprintf(const char *format, va_list args)
 {
-	struct output out = { NULL, 0, 0 };
+	struct output out = { 0 };
 
 	format_output(&out, format, &args);
 	return out.length;
@@ -218,22 +213,4 @@ int kprintf(const char *format, ...)
 	length = kvprintf(format, args);
 	va_end(args);
 	return length;
-}
-
-/*
- * Print into buffer, at most size - 1 characters and a NUL (when size > 0).
- * Returns the length the whole output would have: the result is
- * truncated when that is size or more.
- */
-int ksnprintf(char *buffer, size_t size, const char *format, ...)
-{
-	struct output out = { buffer, size, 0 };
-	va_list args;
-
-	va_start(args, format);
-	format_output(&out, format, &args);
-	va_end(args);
-	if (size > 0)
-		buffer[MIN(out.length, size - 1)] = '\0';
-	return out.length;
 }

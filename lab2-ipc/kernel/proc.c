@@ -13,8 +13,8 @@
  * holds a new process. The boot processes have generation 0, so their
  * endpoints are their slots.
  *
- * Entry points: proc_table_init, proc_from_endpoint, proc_allocate,
- * proc_allocate_slot, proc_kill.
+ * Entry points: proc_table_init, proc_from_endpoint, proc_allocate_slot,
+ * proc_kill.
  */
 
 #include "kernel.h"
@@ -98,16 +98,6 @@ struct proc *proc_allocate_slot(int slot, const char *name)
 	process->receive_from = NONE;
 	process->send_to = NONE;
 	return process;
-}
-
-/* Take the lowest free slot for a new process (see proc_allocate_slot). */
-struct proc *proc_allocate(const char *name)
-{
-	for (int slot = FIRST_USER_SLOT; slot < PROCESS_SLOTS; slot++) {
-		if (process_table[slot].blocked & BLOCKED_SLOT_FREE)
-			return proc_allocate_slot(slot, name);
-	}
-	return NULL;
 }
 
 /*

@@ -127,11 +127,10 @@ void proc_table_init(void);
  */
 struct proc *proc_from_endpoint(endpoint_t endpoint);
 /*
- * Take a free slot, or NULL. The process has a kernel stack (frame points
- * into it), no address space, and is blocked NOT_STARTED.
+ * Take the given free slot (the boot processes' fixed slots), or NULL.
+ * The process has a kernel stack (frame points into it), no address space,
+ * and is blocked NOT_STARTED.
  */
-struct proc *proc_allocate(const char *name);
-/* The same, in the given slot (the boot processes' fixed slots). */
 struct proc *proc_allocate_slot(int slot, const char *name);
 /*
  * End a process: wake its IPC partners with an error (ipc_cleanup),
