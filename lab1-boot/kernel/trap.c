@@ -5,7 +5,9 @@
  * A table maps each vector to a handler. Code that owns a vector registers
  * its handler with trap_set_handler: the clock takes IRQ 0, the console
  * IRQ 4, and later labs add the system call and the exceptions of user
- * processes. A vector without a handler is handled here:
+ * processes. A handler of an exception vector (0-31) sees only traps from
+ * user mode: an exception in the kernel is always handled here, as is a
+ * vector without a handler:
  *   - a breakpoint (int3) in the kernel prints the registers and resumes,
  *   - a spurious interrupt is ignored,
  *   - anything else is a kernel bug: print the trap and panic.
@@ -134,7 +136,8 @@ void trap_dispatch(struct trap_frame *frame)
 		dispatch_interrupt(frame);
 		return;
 	}
-	if (handlers[vector] != NULL) {
+	/* An exception in the kernel is the kernel's own: never a handler's. */
+	if (handlers[vector] != NULL && (vector >= IRQ_BASE || from_user_mode(frame))) {
 		handlers[vector](frame);
 		return;
 	}

@@ -72,7 +72,10 @@ extern const char trap_return[];
 
 void gdt_init(void);
 void idt_init(void);
-/* Let handler take vector from now on (replaces any earlier handler). */
+/*
+ * Let handler take vector from now on (replaces any earlier handler). For
+ * an exception vector it gets only the traps from user mode (trap.c).
+ */
 void trap_set_handler(int vector, trap_handler_t handler);
 /* Called by trapentry.S for every trap; dispatches through the table. */
 void trap_dispatch(struct trap_frame *frame);
