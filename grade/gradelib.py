@@ -60,6 +60,7 @@ HOLES_JSON = os.path.join(ROOT, "common", "holes.json")
 QEMU = "qemu-system-i386"
 CONSOLE_LIMIT = 4 << 20      # characters of console output a run may produce
 PROMPT = "K> "
+GUEST_DATE = "2026-01-01T00:00:00"     # the guest's real-time clock at boot (UTC)
 DEFAULT_TIMEOUT = 30            # guest seconds a wait may take
 WALL_BACKSTOP = 30.0            # wall seconds a wait may take, at least
 MINIMUM_WALL = 2.0              # a guest-time timeout needs this much wall time too
@@ -435,10 +436,13 @@ class Run:
     # -- starting and stopping --
 
     def boot(self, memory: int = 64, params: Optional[dict[str, str]] = None,
-             qemu_args: Optional[list[str]] = None) -> None:
+             qemu_args: Optional[list[str]] = None,
+             disk_patch: Optional[Callable[[str], None]] = None) -> None:
         """Boot a fresh QEMU with memory MiB, boot params and extra QEMU args.
 
         Every boot sets panic=exit, so a kernel panic ends QEMU with code 3.
+        disk_patch, if given, may change the run's copy of the disk image
+        (its path is the argument) before QEMU starts.
         """
         self.stop()
         qemu = shutil.which(QEMU)
@@ -447,6 +451,8 @@ class Run:
         self.used_qemu = True
         self.boots += 1
         disk = self._fresh_disk({"panic": "exit", **(params or {})})
+        if disk_patch is not None:
+            disk_patch(disk)
         serial_path = os.path.join(self.workdir, "serial.sock")
         qmp_path = os.path.join(self.workdir, "qmp.sock")
         for path in (serial_path, qmp_path):
@@ -457,7 +463,7 @@ class Run:
             extra += ["-S", "-gdb", f"tcp:127.0.0.1:{self.interactive_gdb_port}"]
         command = [qemu, "-M", "pc", "-m", str(memory), "-display", "none", "-no-reboot",
                    "-nic", "none", "-icount", "shift=0,sleep=off",
-                   "-rtc", "base=2000-01-01T00:00:00,clock=vm",
+                   "-rtc", f"base={GUEST_DATE},clock=vm",
                    "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04",
                    "-drive", f"file={disk},if=ide,index=0,format=raw",
                    "-chardev", f"socket,id=serial0,path={serial_path},server=on,wait=on",
@@ -632,24 +638,35 @@ class Run:
         except OSError as error:
             fail(f"cannot type {text!r}: {error}")
 
-    def command(self, line: str, timeout: Optional[float] = None) -> str:
-        """Run one monitor command and return its output.
+    def command(self, line: str, timeout: Optional[float] = None,
+                prompt_text: str = PROMPT) -> str:
+        """Run one command at a prompt and return its output.
 
-        Waits for the prompt (unless the last match was one), types line and
-        a newline, and returns what the kernel printed up to its next
-        prompt, without the echoed command.
+        Waits for the prompt (the kernel monitor's unless prompt_text says
+        otherwise; not if the last match was one), types line and a
+        newline, and returns what was printed up to the next prompt,
+        without the echoed command.
         """
-        if not self._text.endswith(PROMPT, 0, self._position):
-            self.expect(PROMPT, timeout)
+        if not self._text.endswith(prompt_text, 0, self._position):
+            self.expect(prompt_text, timeout)
         start = self._position
         self.type(line + "\n")
         try:
-            prompt = self.expect(PROMPT, timeout)
+            prompt = self.expect(prompt_text, timeout)
         except TestFailure as failure:
-            raise TestFailure(f"the monitor command {line!r} did not finish: {failure}") from None
+            raise TestFailure(f"the command {line!r} did not finish: {failure}") from None
         text = self._text[start:prompt.start()]
         first, newline, rest = text.partition("\n")
         return rest if newline and first.strip() == line.strip() else text
+
+    def save_memory(self, address: int, size: int, path: str) -> None:
+        """Write size bytes of guest physical memory from address to path."""
+        if self.qmp is None:
+            fail("cannot read the guest's memory: no QMP connection")
+        try:
+            self.qmp.execute("pmemsave", val=address, size=size, filename=path)
+        except (OSError, ValueError, KeyError, TypeError) as error:
+            fail(f"cannot read the guest's memory: {error}")
 
     def wait_exit(self, timeout: Optional[float] = None) -> int:
         """Wait for the guest to end QEMU through isa-debug-exit; return its code.

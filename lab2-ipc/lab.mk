@@ -26,10 +26,11 @@ USER_LIB_SRCS += \
 	lab2-ipc/user/kcall.c \
 	lab2-ipc/user/print.c
 
-USER_PROGRAMS += tester peer user driver spinner
+IPC_TEST_PROGRAMS := tester peer user driver spinner
+USER_PROGRAMS += $(IPC_TEST_PROGRAMS)
 tester_SRCS := lab2-ipc/user/tests/tester.c
 peer_SRCS := lab2-ipc/user/tests/peer.c lab2-ipc/user/tests/serve.c
 user_SRCS := lab2-ipc/user/tests/user.c
 driver_SRCS := lab2-ipc/user/tests/driver.c lab2-ipc/user/tests/serve.c
 spinner_SRCS := lab2-ipc/user/tests/spinner.c
-BOOT_MODULES += $(foreach p,tester peer user driver spinner,$(p)=$(O)/user/$(p))
+BOOT_MODULES += $(foreach p,$(IPC_TEST_PROGRAMS),$(p)=$(O)/user/$(p))

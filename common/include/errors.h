@@ -56,5 +56,6 @@
 #define ETRAPDENIED  107	/* ... this IPC primitive */
 #define EBADREQUEST  108	/* unknown request type */
 #define ERESTARTED   109	/* a driver was restarted: retry (lab 5) */
+#define ESUSPEND     110	/* a driver will finish the request later (servers.h) */
 
 #endif /* CAIRN_ERRORS_H */

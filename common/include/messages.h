@@ -36,7 +36,10 @@ typedef int32_t endpoint_t;
 #define SYS_EXIT          (KERNEL_CALL_BASE + 15)	/* lab 3: free a process slot */
 #define SYS_MEMMAP        (KERNEL_CALL_BASE + 16)	/* lab 3: grow or shrink memory */
 #define SYS_VIRCOPY       (KERNEL_CALL_BASE + 17)	/* lab 3: PM/FS copy between processes */
-#define KERNEL_CALL_COUNT 18
+#define SYS_SIGSEND       (KERNEL_CALL_BASE + 18)	/* lab 3: start a signal handler */
+#define SYS_SIGRETURN     (KERNEL_CALL_BASE + 19)	/* lab 3: resume after a handler */
+#define SYS_GETKSIG       (KERNEL_CALL_BASE + 20)	/* lab 3: signals the kernel raised */
+#define KERNEL_CALL_COUNT 21
 
 /* SYS_DEVIO / SYS_VDEVIO */
 #define DEVIO_BYTE 1
@@ -158,6 +161,89 @@ struct kcall_shutdown {
 	int32_t code;		/* the emulator's exit code */
 };
 
+/* ---- lab 3: the process calls (PM's, and SYS_VIRCOPY for FS too) ---- */
+
+/* SYS_FORK: a copy of parent in a free slot. The child's address space,
+ * registers and privileges are the parent's; it is left waiting for the
+ * caller's reply to the SENDREC the parent made, so it runs only once
+ * the caller (PM) answers it. */
+struct kcall_fork {
+	endpoint_t parent;
+	endpoint_t child;	/* reply */
+};
+
+/* SYS_EXEC: start target afresh at eip with the stack pointer esp, under a
+ * new name; its memory must already hold the program (SYS_MEMMAP,
+ * SYS_VIRCOPY). Any SENDREC it was in is over: nobody replies to it. */
+struct kcall_exec {
+	endpoint_t target;
+	uint32_t eip;
+	uint32_t esp;
+	char name[16];
+};
+
+/* SYS_EXIT: end target and free its slot (PM keeps the zombie). */
+struct kcall_exit {
+	endpoint_t target;
+};
+
+/* SYS_MEMMAP: change target's user memory. */
+#define MEMMAP_CLEAR    1	/* unmap and free every user page */
+#define MEMMAP_MAP      2	/* zeroed writable pages over [address, +bytes) */
+#define MEMMAP_UNMAP    3	/* free the pages wholly inside [address, +bytes) */
+#define MEMMAP_PHYSICAL 4	/* caller only: map [physical, +bytes) at address,
+				 * within a memory range of its privilege record */
+#define MEMMAP_SIZE     5	/* reply bytes: target's user memory */
+struct kcall_memmap {
+	endpoint_t target;	/* SELF, or an endpoint */
+	uint32_t request;
+	uint32_t address;
+	uint32_t bytes;		/* reply of MEMMAP_SIZE */
+	uint32_t physical;
+};
+
+/* SYS_VIRCOPY: copy bytes between two processes' user memory (either
+ * may be SELF). */
+struct kcall_vircopy {
+	endpoint_t source;
+	uint32_t source_address;
+	endpoint_t destination;
+	uint32_t destination_address;
+	uint32_t bytes;
+};
+
+/* SYS_SIGSEND: run handler(signal) in target, which must not be blocked in
+ * IPC (EBUSY): its registers and mask go on its stack as a struct
+ * sigcontext (posix.h), under the return address trampoline. */
+struct kcall_sigsend {
+	endpoint_t target;
+	uint32_t signal;
+	uint32_t handler;
+	uint32_t trampoline;
+	uint32_t mask;		/* the mask to restore afterwards */
+};
+
+/* SYS_SIGRETURN: target resumes with the registers of the sigcontext at
+ * context (checked: user segments, interrupts on); its SENDREC to the
+ * caller is over. The reply gives the context's mask. */
+struct kcall_sigreturn {
+	endpoint_t target;
+	uint32_t context;
+	uint32_t mask;		/* reply */
+};
+
+/* SYS_GETKSIG: one process the kernel raised signals for (a fault: it is
+ * stopped until SYS_SIGSEND or SYS_EXIT); ENOENT when none is left. The
+ * kernel notifies PM (from SYSTEM) when there is one. */
+struct kcall_getksig {
+	endpoint_t target;	/* reply */
+	uint32_t signals;	/* reply: bit n for signal n */
+	uint32_t eip;		/* reply: where it faulted */
+	uint32_t address;	/* reply: cr2 for a page fault */
+};
+
+#include "servers.h"
+
 /* A notification: which interrupts (from HARDWARE) and the time. */
 struct notification {
 	uint32_t interrupts;	/* bit n: IRQ n happened (source HARDWARE) */
@@ -185,6 +271,37 @@ union message_payload {
 	struct kcall_kill kill;
 	struct kcall_diagnostics diagnostics;
 	struct kcall_shutdown shutdown;
+	struct kcall_fork fork;
+	struct kcall_exec exec;
+	struct kcall_exit exit;
+	struct kcall_memmap memmap;
+	struct kcall_vircopy vircopy;
+	struct kcall_sigsend sigsend;
+	struct kcall_sigreturn sigreturn;
+	struct kcall_getksig getksig;
+	struct pm_exec pm_exec;
+	struct pm_exit pm_exit;
+	struct pm_wait pm_wait;
+	struct pm_getpid pm_getpid;
+	struct pm_kill pm_kill;
+	struct pm_sigaction pm_sigaction;
+	struct pm_sigmask pm_sigmask;
+	struct pm_sigreturn pm_sigreturn;
+	struct pm_brk pm_brk;
+	struct pm_time pm_time;
+	struct pm_alarm pm_alarm;
+	struct pm_sleep pm_sleep;
+	struct pm_procinfo pm_procinfo;
+	struct pm_shutdown pm_shutdown;
+	struct pm_param pm_param;
+	struct fs_path fs_path;
+	struct fs_path2 fs_path2;
+	struct fs_fd fs_fd;
+	struct fs_io fs_io;
+	struct fs_seek fs_seek;
+	struct fs_pm fs_pm;
+	struct ds_entry ds_entry;
+	struct dev_io dev_io;
 };
 
 _Static_assert(sizeof(union message_payload) == 56, "payloads fit in 56 bytes");

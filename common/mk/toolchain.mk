@@ -12,6 +12,7 @@ endif
 CC      := $(TOOLPREFIX)gcc
 LD      := $(TOOLPREFIX)ld
 OBJCOPY := $(TOOLPREFIX)objcopy
+AR      := $(TOOLPREFIX)ar
 NM      := $(TOOLPREFIX)nm
 QEMU    ?= qemu-system-i386
 BOCHS   ?= bochs

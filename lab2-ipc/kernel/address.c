@@ -14,8 +14,9 @@
  * work whichever address space the CPU has loaded, and a bad address is
  * an EFAULT for the caller, never a page fault in the kernel.
  *
- * Entry points: address_space_create, address_space_destroy,
- * address_space_map, copy_from_user, copy_to_user, copy_between.
+ * Entry points: address_space_create, address_space_clear,
+ * address_space_destroy, address_space_map, page_table_entry,
+ * copy_from_user, copy_to_user, copy_between.
  */
 
 #include "kernel.h"
@@ -65,15 +66,13 @@ physaddr_t address_space_create(void)
 }
 
 /*
- * Free every user page, every user page table, and the directory itself.
- * If the CPU is in this address space, it moves to the kernel's first.
+ * Free every user page and every user page table of page_directory,
+ * leaving its user part empty. Pages marked PTE_NOT_OWNED (memory the
+ * address space only borrows) are unmapped, not freed.
  */
-void address_space_destroy(physaddr_t page_directory)
+void address_space_clear(physaddr_t page_directory)
 {
 	uint32_t *directory = PHYS_TO_VIRT(page_directory);
-
-	if (read_cr3() == page_directory)
-		write_cr3(kernel_page_directory);
 
 	for (uint32_t i = 0; i < DIRECTORY_INDEX(USER_TOP); i++) {
 		uint32_t *table;
@@ -82,11 +81,25 @@ void address_space_destroy(physaddr_t page_directory)
 			continue;
 		table = PHYS_TO_VIRT(PTE_ADDRESS(directory[i]));
 		for (uint32_t j = 0; j < 1024; j++) {
-			if (table[j] & PTE_PRESENT)
+			if ((table[j] & PTE_PRESENT) && !(table[j] & PTE_NOT_OWNED))
 				release_page(PTE_ADDRESS(table[j]));
 		}
 		release_page(PTE_ADDRESS(directory[i]));
+		directory[i] = 0;
 	}
+	if (read_cr3() == page_directory)
+		write_cr3(page_directory);	/* forget the old translations */
+}
+
+/*
+ * Free the whole address space: its user part, then the directory
+ * itself. If the CPU is in it, it moves to the kernel's first.
+ */
+void address_space_destroy(physaddr_t page_directory)
+{
+	if (read_cr3() == page_directory)
+		write_cr3(kernel_page_directory);
+	address_space_clear(page_directory);
 	release_page(page_directory);
 }
 
@@ -94,7 +107,7 @@ void address_space_destroy(physaddr_t page_directory)
  * The page-table entry for address in page_directory, creating its page
  * table when create is set. NULL when there is no table (or no memory).
  */
-static uint32_t *page_table_entry(physaddr_t page_directory, uint32_t address, bool create)
+uint32_t *page_table_entry(physaddr_t page_directory, uint32_t address, bool create)
 {
 	uint32_t *directory = PHYS_TO_VIRT(page_directory);
 	uint32_t *entry = &directory[DIRECTORY_INDEX(address)];

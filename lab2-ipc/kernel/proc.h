@@ -163,8 +163,14 @@ void call_on_boot_stack(void (*function)(void *), void *argument)
 /* ---- address.c: address spaces and copies to/from user memory ---- */
 #define USER_TOP 0xB0000000U	/* user addresses are below this */
 #define USER_STACK_SIZE (16 * 1024)	/* boot processes' stack, ending at USER_TOP */
+#define PTE_NOT_OWNED 0x200	/* an available PTE bit: the page is borrowed
+				 * (physical memory a driver may map), never freed */
 physaddr_t address_space_create(void);	/* kernel part mapped, user part empty; 0: no memory */
+void address_space_clear(physaddr_t page_directory);	/* free the user part */
 void address_space_destroy(physaddr_t page_directory);
+/* The page-table entry of address, making its page table when create is
+ * set (NULL: no table, or no memory for one). */
+uint32_t *page_table_entry(physaddr_t page_directory, uint32_t address, bool create);
 /* Map [address, address+bytes) writable for the user; new pages are zeroed,
  * pages already mapped stay. ENOMEM, or EFAULT beyond USER_TOP. */
 int address_space_map(physaddr_t page_directory, uint32_t address, uint32_t bytes);
@@ -212,6 +218,14 @@ struct boot_program {
 	static const struct boot_program variable			\
 	__attribute__((used, aligned(4), section(".boot_programs")))
 
+/* ---- usertrap.c ---- */
+/*
+ * From now on an exception in user mode goes to handler (with current
+ * the faulting process) instead of killing the process; handler must not
+ * return (it schedules). Lab 3 uses it to turn faults into signals.
+ */
+void usertrap_set_fault_handler(trap_handler_t handler);
+
 /* ---- ipc.c ---- */
 /* Carry out the IPC trap of current (usertrap.c's T_SYSCALL handler calls
  * it, then schedule()): the result goes to current->frame->eax, or later,
@@ -219,6 +233,8 @@ struct boot_program {
 void ipc_trap(struct trap_frame *frame);
 /* Wake everyone blocked on a dying process with an error. */
 void ipc_cleanup(struct proc *dying);
+/* End process's SEND or RECEIVE at once, leaving its registers alone. */
+void ipc_abandon(struct proc *process);
 /* Kernel-originated notification (HARDWARE, CLOCK, SYSTEM) to process. */
 void notify_from_kernel(endpoint_t source, struct proc *destination);
 /* Deliver a message from the kernel to process (the SYSTEM task's replies). */

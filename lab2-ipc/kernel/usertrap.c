@@ -8,10 +8,13 @@
  *
  * An exception in user mode is the process's own fault: a bad pointer,
  * a division by zero, a forbidden instruction. The kernel kills that one
- * process, says so on the console, and the system goes on. An exception
- * in the kernel is a kernel bug: lab 1's trap.c panics, handlers or not.
+ * process, says so on the console, and the system goes on (from lab 3 a
+ * fault handler registered with usertrap_set_fault_handler decides
+ * instead). An exception in the kernel is a kernel bug: lab 1's trap.c
+ * panics, handlers or not.
  *
- * Entry points: the KERNEL_INIT hook usertrap_init.
+ * Entry points: the KERNEL_INIT hook usertrap_init,
+ * usertrap_set_fault_handler.
  */
 
 #include "kernel.h"
@@ -31,8 +34,17 @@ static void system_call_trap(struct trap_frame *frame)
  * An exception in user mode: kill the process that caused it. (trap.c
  * keeps exceptions in the kernel to itself: they panic, as in lab 1.)
  */
+static trap_handler_t fault_handler;	/* NULL: kill the process */
+
+void usertrap_set_fault_handler(trap_handler_t handler)
+{
+	fault_handler = handler;
+}
+
 static void exception(struct trap_frame *frame)
 {
+	if (fault_handler != NULL)
+		fault_handler(frame);	/* lab 3: PM decides (a signal) */
 	kprintf("process %s (endpoint %d) killed: trap %d (%s) at eip 0x%08x\n",
 		current->name, current->endpoint, frame->vector,
 		trap_name(frame->vector), frame->eip);

@@ -30,7 +30,7 @@
  *
  * Entry points: ipc_trap (the T_SYSCALL trap), ipc_cleanup (proc_kill),
  * notify_from_kernel (interrupts, alarms), deliver_from_kernel (the
- * SYSTEM task's replies).
+ * SYSTEM task's replies), ipc_abandon (lab 3's exec and sigreturn).
  */
 
 #include "kernel.h"
@@ -486,6 +486,21 @@ void ipc_cleanup(struct proc *dying)
 	dying->in_sendrec = false;
 	dying->pending_notifications = 0;
 	dying->pending_interrupts = 0;
+}
+
+/*
+ * End process's SEND or RECEIVE without completing it (lab 3: exec and
+ * sigreturn replace the registers of a process blocked in a SENDREC to
+ * PM). Its trap's result is left as the new registers have it.
+ */
+void ipc_abandon(struct proc *process)
+{
+	if (process->blocked & BLOCKED_SENDING)
+		remove_sender(process);
+	process->in_sendrec = false;
+	process->receive_from = NONE;
+	process->send_to = NONE;
+	proc_unblock(process, BLOCKED_SENDING | BLOCKED_RECEIVING);
 }
 
 /*
