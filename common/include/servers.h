@@ -56,7 +56,10 @@
 #define PM_PROCINFO    (PM_BASE + 14)	/* pm_procinfo: the index-th process */
 #define PM_SHUTDOWN    (PM_BASE + 15)	/* pm_shutdown: sync FS, stop the machine */
 #define PM_TTYSIGNAL   (PM_BASE + 16)	/* from the console driver: pm_kill.signal
-					 * to every user process but init */
+					 * to every user process but init. A SEND, not
+					 * a SENDREC: while PM signals, FS may cancel a
+					 * console read at the driver, which must then
+					 * be free to receive (PM's reply is ignored) */
 #define PM_SIGPENDING  (PM_BASE + 17)	/* -> pending signals in pm_sigmask.old_mask */
 #define PM_GETPARAM    (PM_BASE + 18)	/* pm_param -> length of the value; ENOENT */
 
@@ -66,9 +69,10 @@ struct pm_exec {
 	/*
 	 * The new stack's contents, built by the caller as if the stack began
 	 * at address 0: argc, argv[0..argc-1], NULL, envp[..], NULL, then the
-	 * strings; each pointer is an offset from the frame's start. PM puts
-	 * the frame at the top of the new stack and adds that address to
-	 * every pointer. At most ARG_MAX bytes.
+	 * strings; each pointer is an offset from the frame's start (never
+	 * 0: argc is there). PM puts the frame at the top of the new stack and
+	 * adds that address to every pointer, leaving the two NULLs 0. At
+	 * most ARG_MAX bytes.
 	 */
 	uint32_t frame;
 	uint32_t frame_length;
