@@ -1,24 +1,14 @@
 /*
- * string.h - memory and string functions. The first group is the kit's
- * common/lib/string.c (declared exactly as in common/include/string.h);
- * the C library adds the rest (string_extra.c, strerror in error.c).
+ * string.h - memory and string functions: the kit's common/lib/string.c
+ * (its header is included as it is), and what the C library adds
+ * (string_extra.c, strerror in error.c).
  */
 #ifndef _STRING_H
 #define _STRING_H
 
-#include <types.h>
-
-/* common/lib/string.c */
-void *memset(void *destination, int byte, size_t count);
-void *memcpy(void *destination, const void *source, size_t count);
-void *memmove(void *destination, const void *source, size_t count);
-int memcmp(const void *a, const void *b, size_t count);
-size_t strlen(const char *s);
-size_t strnlen(const char *s, size_t limit);
-int strcmp(const char *a, const char *b);
-int strncmp(const char *a, const char *b, size_t limit);
-char *strchr(const char *s, int c);
-size_t strlcpy(char *destination, const char *source, size_t size);
+/* The kit's own string functions (common/lib/string.c), declared in the
+ * next string.h on the include path: common/include/string.h. */
+#include_next <string.h>
 
 /* the C library */
 void *memchr(const void *s, int byte, size_t count);
