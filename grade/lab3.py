@@ -164,7 +164,7 @@ def test_utilities(run: Run) -> None:
         fail(f"after `kill {job.group(1)}`, ps still lists sleep:\n{ps}")
 
 
-@test(25, holes=WRITE_HOLES, timeout=60)
+@test(20, holes=WRITE_HOLES, timeout=60)
 def test_posix(run: Run) -> None:
     """posixtest: fork, exec, wait, pipes, files, directories, errors, signals."""
     seed = run.rand.randint(1, 999_999)
@@ -172,6 +172,20 @@ def test_posix(run: Run) -> None:
     check_summary(text, "posixtest", minimum=40)
     if code != 0:
         fail(f"posixtest passed but the run ended with code {code}")
+
+
+@test(5, holes=WRITE_HOLES, timeout=60)
+def test_badcalls(run: Run) -> None:
+    """Thousands of malformed requests (random types, wild pointers) leave PM and
+    FS serving correctly."""
+    seed = run.rand.randint(1, 999_999)
+    code, text = run_program(run, f"badcalls {seed} 3000")
+    check_summary(text, "badcalls", minimum=6)
+    if re.search(r"^(pm|fs|ds|memory|tty): .*(panic|killed)", text, re.MULTILINE) or \
+            "kernel panic" in text:
+        fail("a server or the kernel broke down under the malformed requests")
+    if code != 0:
+        fail(f"badcalls passed but the run ended with code {code}")
 
 
 @test(10, holes=CORE_HOLES, timeout=120)

@@ -82,6 +82,8 @@ static void handle_notification(message *m)
 		ds_notified();
 	else if (is_driver(m->source))
 		device_notified(m->source);
+	else	/* a request carrying this type (a user's SENDREC): refuse it */
+		reply_to(m->source, -EBADREQUEST, m);
 }
 
 /*

@@ -190,7 +190,10 @@ static void handle_notification(const message *m)
 		signal_faults();
 		break;
 	default:
-		uprintf("pm: unexpected notification from %d\n", m->source);
+		/* Not a notification PM expects: a user's SENDREC of a request
+		 * with this type, say. Refuse it; a real notification's
+		 * sender is not waiting, and the reply is dropped. */
+		reply_result(m->source, -EBADREQUEST);
 		break;
 	}
 }
