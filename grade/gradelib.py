@@ -63,7 +63,9 @@ PROMPT = "K> "
 GUEST_DATE = "2026-01-01T00:00:00"     # the guest's real-time clock at boot (UTC)
 DEFAULT_TIMEOUT = 30            # guest seconds a wait may take
 WALL_BACKSTOP = 30.0            # wall seconds a wait may take, at least
-MINIMUM_WALL = 2.0              # a guest-time timeout needs this much wall time too
+MINIMUM_WALL = 5.0              # a guest-time timeout needs this much wall time too:
+                                # an idle guest's clock races (-icount sleep=off), and a
+                                # loaded host may take seconds to run it at all
 CLOCK_POLL_INTERVAL = 0.1       # wall seconds between readings of the guest clock
 CONSOLE_LINES_SHOWN = 25
 SYMBOLISED_ADDRESSES_SHOWN = 12

@@ -154,10 +154,14 @@ def test_utilities(run: Run) -> None:
     for program in ("init", "sh", "ps", "pm", "fs"):
         if not re.search(rf"\b{program}\b", ps):
             fail(f"ps should list {program}; it printed:\n{ps}")
-    started = sh(run, "sleep 100 &")
+    # Guest time races while the guest idles (-icount sleep=off): a long
+    # sleep, so that it is still there to kill.
+    started = sh(run, "sleep 100000 &")
     job = re.search(r"\[(\d+)\]", started)
     if job is None:
-        fail(f"`sleep 100 &` printed {started.strip()!r}, no [pid]")
+        fail(f"`sleep 100000 &` printed {started.strip()!r}, no [pid]")
+    if "sleep" not in sh(run, "ps"):
+        fail("ps should list the background sleep")
     sh(run, f"kill {job.group(1)}")
     ps = sh(run, "ps")
     if "sleep" in ps:
