@@ -32,6 +32,7 @@ WRITE_HOLES = CORE_HOLES + ["lab3:alloczone"]
 RAMDISK_LINE = re.compile(r"^memory: RAM disk of (\d+) KiB at physical 0x([0-9a-f]{8})$",
                           re.MULTILINE)
 SUPERBLOCK_MAGIC_OFFSET = 1024 + 24    # MINIX v3: block 1, s_magic at byte 24
+INODE_ZONE0_OFFSET = 24                 # MINIX v3 inode: zone[0] after mode .. ctime
 WORDS = ("granite", "basalt", "shale", "quartz", "gneiss", "schist", "marble", "slate",
          "flint", "chalk", "pumice", "obsidian", "jasper", "agate", "mica", "talc")
 
@@ -251,22 +252,41 @@ def test_fault(run: Run) -> None:
     expect_output(run, f"echo {word}", word)
 
 
-def corrupt_superblock(disk: str) -> None:
-    """Overwrite the magic number of the root file system's superblock in disk."""
+def rootfs_place(disk: str) -> tuple[int, int]:
+    """(offset, size) of the root file system's boot module in the disk image."""
     mkimage = import_tool("mkimage")
     for entry in mkimage.read_directory(disk).files:
         if entry.name == "rootfs":
-            with open(disk, "r+b") as image:
-                image.seek(entry.lba * mkimage.SECTOR_SIZE + SUPERBLOCK_MAGIC_OFFSET)
-                image.write(b"\xde\xad")
-            return
+            return entry.lba * mkimage.SECTOR_SIZE, entry.size
     fail("the disk image has no rootfs boot module")
+
+
+def corrupt_superblock(disk: str) -> None:
+    """Overwrite the magic number of the root file system's superblock in disk."""
+    with open(disk, "r+b") as image:
+        image.seek(rootfs_place(disk)[0] + SUPERBLOCK_MAGIC_OFFSET)
+        image.write(b"\xde\xad")
+
+
+def corrupt_motd_inode(disk: str) -> None:
+    """Point /etc/motd's first zone far beyond the end of the file system."""
+    mkfs = import_tool("mkfs")
+    start, size = rootfs_place(disk)
+    with open(disk, "r+b") as image:
+        image.seek(start)
+        reader = mkfs.ImageReader(image.read(size))
+        number = reader.lookup("/etc/motd")
+        inode_offset = (reader.super.inode_table * mkfs.BLOCK_SIZE +
+                        (number - 1) * mkfs.INODE.size)
+        image.seek(start + inode_offset + INODE_ZONE0_OFFSET)
+        image.write((0x7FFFFFF0).to_bytes(4, "little"))
 
 
 @test(5)
 def test_corrupt(run: Run) -> None:
-    """A RAM disk with a corrupt superblock is refused with a clear message; init
-    finds no console and powers off (code 2) instead of anything crashing."""
+    """A corrupt superblock is refused with a message, init finds no console and
+    powers off (code 2); a corrupt inode makes reading that file fail with EIO,
+    and the system goes on. Nothing crashes."""
     run.boot(disk_patch=corrupt_superblock)
     run.expect(re.compile(r"^fs: .*superblock.*$", re.MULTILINE), timeout=BOOT_TIMEOUT)
     code = run.wait_exit(timeout=BOOT_TIMEOUT)
@@ -274,6 +294,15 @@ def test_corrupt(run: Run) -> None:
         fail("the kernel panicked")
     if code != 2:
         fail(f"with no root file system init should power off with code 2, not {code}")
+
+    run.boot(disk_patch=corrupt_motd_inode)
+    run.expect(PROMPT, timeout=BOOT_TIMEOUT)
+    output = sh(run, "cat /etc/motd; echo status $?")
+    if "status 1" not in output or "Input/output error" not in output:
+        fail("cat of a file whose inode names a zone past the end of the disk should fail "
+             f"with an I/O error (EIO) and status 1; it printed {output.strip()!r}")
+    word = random_name(run)
+    expect_output(run, f"echo {word}", word)
 
 
 @test(5, holes=CORE_HOLES)
