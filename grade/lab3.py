@@ -231,9 +231,13 @@ def test_fsck(run: Run) -> None:
     image = os.path.join(run.workdir, "ramdisk.img")
     run.save_memory(int(ramdisk.group(2), 16), int(ramdisk.group(1)) * 1024, image)
     result = subprocess.run([fsck, "-f", image], capture_output=True, text=True, timeout=60)
-    if result.returncode != 0:
-        report = (result.stdout + result.stderr).strip().splitlines()
-        fail("fsck.minix finds the RAM disk damaged after the run:\n  " + "\n  ".join(report[:12]))
+    # Some damage (a zone marked used that no file holds) leaves the exit
+    # status 0: any line but the banner counts as a complaint too.
+    report = [line for line in (result.stdout + result.stderr).strip().splitlines()
+              if line and not line.startswith("Forcing filesystem check")]
+    if result.returncode != 0 or report:
+        fail("fsck.minix finds the RAM disk damaged after the run "
+             f"(exit status {result.returncode}):\n  " + "\n  ".join(report[:12]))
     listing = import_tool("mkfs").list_image(image)
     if f"/tmp/{directory}/note" not in listing:
         fail(f"after sync, /tmp/{directory}/note is not in the saved RAM disk")
