@@ -94,7 +94,8 @@ struct pm_kill {
 };
 struct pm_sigaction {
 	int32_t signal;
-	uint32_t handler;	/* SIG_DFL, SIG_IGN or a function */
+	uint32_t handler;	/* SIG_DFL, SIG_IGN or a function; SIG_ERR only
+				 * reads the action, changing nothing */
 	uint32_t mask;		/* extra signals blocked while it runs */
 	uint32_t flags;		/* SA_* */
 	uint32_t trampoline;	/* where the handler returns to (libc's) */

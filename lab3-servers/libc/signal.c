@@ -59,27 +59,17 @@ static bool valid_signal(int signal)
  */
 int sigaction(int signal, const struct sigaction *action, struct sigaction *old_action)
 {
-	if (action == NULL) {
-		/*
-		 * Only asking. PM has no request that just reads an action, so
-		 * set one (SIG_IGN: harmless for the moment it is in place)
-		 * to learn the old one, and put that back.
-		 */
-		struct sigaction ignore = { .sa_handler = SIG_IGN }, current;
-		if (sigaction(signal, &ignore, &current) < 0 ||
-		    sigaction(signal, &current, NULL) < 0)
-			return -1;
-		if (old_action != NULL)
-			*old_action = current;
-		return 0;
-	}
 	message m;
 	message_init(&m, PM_SIGACTION);
 	struct pm_sigaction *request = &m.payload.pm_sigaction;
 	request->signal = signal;
-	request->handler = (uint32_t) action->sa_handler;
-	request->mask = action->sa_mask;
-	request->flags = action->sa_flags;
+	if (action == NULL) {
+		request->handler = (uint32_t) SIG_ERR;	/* only asking: PM changes nothing */
+	} else {
+		request->handler = (uint32_t) action->sa_handler;
+		request->mask = action->sa_mask;
+		request->flags = action->sa_flags;
+	}
 	request->trampoline = (uint32_t) signal_trampoline;
 	if (pm_call(&m) < 0)
 		return -1;

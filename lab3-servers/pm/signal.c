@@ -354,6 +354,8 @@ int do_sigaction(struct process *caller, message *m)
 	request->old_handler = action->handler;
 	request->old_mask = action->mask;
 	request->old_flags = action->flags;
+	if (request->handler == (uint32_t) SIG_ERR)
+		return 0;		/* only asking */
 
 	action->handler = request->handler;
 	action->mask = request->mask & ~UNSTOPPABLE_SIGNALS;
