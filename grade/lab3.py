@@ -286,7 +286,7 @@ def corrupt_motd_inode(disk: str) -> None:
         image.write((0x7FFFFFF0).to_bytes(4, "little"))
 
 
-@test(5)
+@test(5, holes=CORE_HOLES)
 def test_corrupt(run: Run) -> None:
     """A corrupt superblock is refused with a message, init finds no console and
     powers off (code 2); a corrupt inode makes reading that file fail with EIO,

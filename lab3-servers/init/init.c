@@ -132,8 +132,9 @@ static void run_command(char *command)
 
 /*
  * Run an interactive shell, and a new one each time it exits. Stops the
- * machine when the shell could not be started EXEC_FAILURES_MAX times in
- * a row (after each failure it waits a second, so as not to spin).
+ * machine when the shell could not be started, or was killed,
+ * EXEC_FAILURES_MAX times in a row (after each failure it waits a second,
+ * so as not to spin).
  */
 static void run_shells(void)
 {
@@ -150,8 +151,12 @@ static void run_shells(void)
 			printf("init: shell exited (status %d); starting a new one\n",
 			       exit_code(status));
 
-		bool started = status >= 0 &&
-			!(WIFEXITED(status) && WEXITSTATUS(status) == EXEC_FAILED);
+		/* A shell that ends by exiting (not 127: exec failed) ran;
+		 * one killed by a signal may never have started (PM kills a
+		 * process whose exec failed half way), so it counts as a
+		 * failure too: enough of them in a row stop the machine. */
+		bool started = status >= 0 && WIFEXITED(status) &&
+			WEXITSTATUS(status) != EXEC_FAILED;
 		if (started) {
 			failures = 0;
 			continue;
