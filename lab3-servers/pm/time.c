@@ -164,9 +164,8 @@ static void consider(uint32_t tick, bool *any, uint32_t *earliest)
  */
 void timers_update(void)
 {
-	uint32_t now = ticks_now();
-	uint32_t earliest = 0;
-	bool any = false;
+	uint32_t now, earliest = 0;
+	bool any = false, retry = false;
 
 	for (int slot = 0; slot < PROCESS_SLOTS; slot++) {
 		const struct process *process = &processes[slot];
@@ -178,14 +177,17 @@ void timers_update(void)
 		if (process->suspended == SUSPENDED_SLEEP)
 			consider(process->sleep_until, &any, &earliest);
 		if (process->user && signal_deliverable(process))
-			consider(now + 1, &any, &earliest);
+			retry = true;
 	}
-	if (!any) {
+	if (!any && !retry) {
 		if (kernel_alarm_set)
 			sys_setalarm(0, NULL);
 		kernel_alarm_set = false;
-		return;
+		return;		/* the common case: no kernel call at all */
 	}
+	now = ticks_now();
+	if (retry)
+		consider(now + 1, &any, &earliest);
 	if (is_due(earliest, now))
 		earliest = now + 1;	/* overdue: at the very next tick */
 	if (kernel_alarm_set && kernel_alarm_tick == earliest)
