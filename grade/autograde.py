@@ -8,7 +8,9 @@ tree). For each one, in parallel and in isolation:
   1. a fresh work tree is made from this kit's own files, and only the
      students' lab directories (lab1-boot/ .. labN-*/) are copied in from the
      submission, so nothing a student changes in grade/, common/ or the
-     GNUmakefile can reach the grading (tamper-proof);
+     GNUmakefile can reach the grading (tamper-proof); within those, the
+     test programs the graders run and the build fragments (KIT_OWNED)
+     come from the kit too, so a changed test cannot report a pass;
   2. the system of lab N is built (SOL=0) with a time limit;
   3. the lab's grader runs on it and writes OUT/<student>/results.json in
      Gradescope's format, with OUT/<student>/log.txt beside it.
@@ -29,6 +31,9 @@ import tempfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 KIT_PARTS = ("common", "grade", "GNUmakefile")
+# Parts of the lab directories that belong to the grading, not the student.
+KIT_OWNED = ("lab1-boot/lab.mk", "lab2-ipc/lab.mk", "lab2-ipc/user/tests",
+             "lab3-servers/lab.mk", "lab3-servers/tests")
 LOG_LIMIT = 200_000      # characters of build or grader output kept per student
 
 
@@ -54,6 +59,20 @@ def make_work_tree(submission: str, lab: int, work: str) -> None:
             source = os.path.join(ROOT, name)     # untouched lab: the kit's skeleton
         shutil.copytree(source, os.path.join(work, name), symlinks=False,
                         ignore=shutil.ignore_patterns("build", "*.o", "*.img"))
+    for part in KIT_OWNED:
+        source, target = os.path.join(ROOT, part), os.path.join(work, part)
+        lab_directory = os.path.join(work, part.split("/")[0])
+        if not os.path.exists(source) or not os.path.isdir(lab_directory):
+            continue            # a lab beyond this one
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        if os.path.isdir(target):
+            shutil.rmtree(target)
+        elif os.path.exists(target):
+            os.remove(target)
+        if os.path.isdir(source):
+            shutil.copytree(source, target)
+        else:
+            shutil.copy2(source, target)
 
 
 def clip(text: str) -> str:
