@@ -227,6 +227,8 @@ int do_read(struct process *caller, message *m)
 		return pipe_read(caller, file, request->buffer, request->count);
 	if (is_device(file->inode))
 		return device_read(caller, file, request->buffer, request->count);
+	if (S_ISDIR(file->inode->disk.mode))
+		return -EISDIR;		/* directories are read with getdents */
 	return file_read(m->source, file, request->buffer, request->count);
 }
 

@@ -89,10 +89,21 @@ static int walk(struct process *process, const char *path, bool want_parent,
 	return OK;
 }
 
-/* The inode that path names, held (inode_put it). OK or -error. */
+/*
+ * The inode that path names, held (inode_put it). OK or -error; a path
+ * ending in '/' must name a directory ("file/" is ENOTDIR, as in POSIX).
+ */
 int path_lookup(struct process *process, const char *path, struct inode **out)
 {
-	return walk(process, path, false, out, NULL, NULL);
+	size_t length = strlen(path);
+	int result = walk(process, path, false, out, NULL, NULL);
+
+	if (result == OK && length > 0 && path[length - 1] == '/' &&
+	    !S_ISDIR((*out)->disk.mode)) {
+		inode_put(*out);
+		return -ENOTDIR;
+	}
+	return result;
 }
 
 /*

@@ -830,13 +830,26 @@ static int test_enotdir(void)
 	    expect_error(mkdir(path, 0755), ENOTDIR, "mkdir file/below") != 0 ||
 	    expect_error(chdir(name), ENOTDIR, "chdir to a file") != 0)
 		return -1;
+	snprintf(path, sizeof(path), "%s/", name);
+	if (expect_error(open(path, O_RDONLY), ENOTDIR, "open file/") != 0)
+		return -1;
 	return remove_file(name);
 }
 
-/* A directory opened for writing: EISDIR. */
+/* A directory opened for writing, or read like a file: EISDIR. */
 static int test_eisdir(void)
 {
-	return expect_error(open(".", O_WRONLY), EISDIR, "open . O_WRONLY");
+	char byte;
+	int fd, result;
+
+	if (expect_error(open(".", O_WRONLY), EISDIR, "open . O_WRONLY") != 0)
+		return -1;
+	fd = open(".", O_RDONLY);
+	if (fd < 0)
+		return fail("open . O_RDONLY: errno %d", errno);
+	result = expect_error((int) read(fd, &byte, 1), EISDIR, "read of a directory");
+	close(fd);
+	return result;
 }
 
 /* Names that are not there: ENOENT. */
