@@ -6,7 +6,9 @@
  * mode, and shares the kernel's page tables from KERNBASE up (its upper
  * entries are copies of kernel_page_directory's), so the kernel runs in
  * every address space. Each user page and each page table is a page from
- * page_alloc with one reference: the address space's.
+ * page_alloc with one reference: the address space's. (From lab 3, fork
+ * shares user pages copy on write: such a page has one reference per
+ * address space that maps it.)
  *
  * The kernel reaches any physical page at KERNBASE + its address. The
  * copy functions use that: they look each user page up in the process's
@@ -15,8 +17,8 @@
  * an EFAULT for the caller, never a page fault in the kernel.
  *
  * Entry points: address_space_create, address_space_clear,
- * address_space_destroy, address_space_map, page_table_entry,
- * copy_from_user, copy_to_user, copy_between.
+ * address_space_destroy, address_space_map, address_space_unshare,
+ * page_table_entry, copy_from_user, copy_to_user, copy_between.
  */
 
 #include "kernel.h"
@@ -155,9 +157,42 @@ int address_space_map(physaddr_t page_directory, uint32_t address, uint32_t byte
 }
 
 /*
+ * A page marked PTE_COPY_ON_WRITE (lab 3's fork shares pages that way) is
+ * mapped read-only in every address space that shares it. Before the
+ * first write to it, by the process or by the kernel on its behalf, the
+ * process gets a page of its own: a copy, or the page itself once nobody
+ * else holds it. Returns true when address's page is now writable,
+ * false when it is not such a page or no memory is left.
+ */
+bool address_space_unshare(physaddr_t page_directory, uint32_t address)
+{
+	uint32_t *entry = page_table_entry(page_directory, address, false);
+	const uint32_t shared = PTE_PRESENT | PTE_COPY_ON_WRITE;
+	struct page *page;
+
+	if (entry == NULL || (*entry & shared) != shared)
+		return false;
+	page = physical_to_page(PTE_ADDRESS(*entry));
+	if (page->references > 1) {
+		physaddr_t copy = take_page();
+
+		if (copy == 0)
+			return false;
+		memcpy(PHYS_TO_VIRT(copy), PHYS_TO_VIRT(PTE_ADDRESS(*entry)), PAGE_SIZE);
+		page->references--;
+		*entry = copy | (*entry & 0xFFF);
+	}
+	*entry = (*entry | PTE_WRITABLE) & ~PTE_COPY_ON_WRITE;
+	if (read_cr3() == page_directory)
+		invlpg(ROUND_DOWN(address, PAGE_SIZE));
+	return true;
+}
+
+/*
  * Where the byte at user address of process is in the kernel's view of
  * memory (all RAM at KERNBASE), or NULL when its page is not mapped with
- * every flag in need. address must be below USER_TOP.
+ * every flag in need. A copy-on-write page about to be written is
+ * unshared first. address must be below USER_TOP.
  */
 static inline uint8_t *user_to_kernel(const struct proc *process, uint32_t address,
 				      uint32_t need)
@@ -169,8 +204,12 @@ static inline uint8_t *user_to_kernel(const struct proc *process, uint32_t addre
 	if (!(table_entry & PTE_PRESENT))
 		return NULL;
 	page_entry = ((const uint32_t *) PHYS_TO_VIRT(PTE_ADDRESS(table_entry)))[TABLE_INDEX(address)];
-	if ((page_entry & need) != need)
-		return NULL;
+	if ((page_entry & need) != need) {
+		if (!(need & PTE_WRITABLE) || !(page_entry & PTE_COPY_ON_WRITE) ||
+		    !address_space_unshare(process->page_directory, address))
+			return NULL;
+		return user_to_kernel(process, address, need);	/* its own page now */
+	}
 	return (uint8_t *) PHYS_TO_VIRT(PTE_ADDRESS(page_entry)) + (address & (PAGE_SIZE - 1));
 }
 

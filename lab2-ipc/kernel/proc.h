@@ -165,12 +165,17 @@ void call_on_boot_stack(void (*function)(void *), void *argument)
 #define USER_STACK_SIZE (16 * 1024)	/* boot processes' stack, ending at USER_TOP */
 #define PTE_NOT_OWNED 0x200	/* an available PTE bit: the page is borrowed
 				 * (physical memory a driver may map), never freed */
+#define PTE_COPY_ON_WRITE 0x400	/* another available bit: shared read-only
+				 * until written (lab 3's fork) */
 physaddr_t address_space_create(void);	/* kernel part mapped, user part empty; 0: no memory */
 void address_space_clear(physaddr_t page_directory);	/* free the user part */
 void address_space_destroy(physaddr_t page_directory);
 /* The page-table entry of address, making its page table when create is
  * set (NULL: no table, or no memory for one). */
 uint32_t *page_table_entry(physaddr_t page_directory, uint32_t address, bool create);
+/* Give the address space its own writable copy of a PTE_COPY_ON_WRITE page
+ * (false: not such a page, or no memory). */
+bool address_space_unshare(physaddr_t page_directory, uint32_t address);
 /* Map [address, address+bytes) writable for the user; new pages are zeroed,
  * pages already mapped stay. ENOMEM, or EFAULT beyond USER_TOP. */
 int address_space_map(physaddr_t page_directory, uint32_t address, uint32_t bytes);

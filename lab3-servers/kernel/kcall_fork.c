@@ -2,8 +2,9 @@
  * kcall_fork.c - SYS_FORK: a new process that is a copy of another.
  *
  * PM calls it for a user's fork(). The child gets a free slot (a new
- * endpoint), a copy of every user page of the parent, the parent's
- * registers, priority and privilege record. The parent is blocked in its
+ * endpoint), the parent's user pages (shared copy on write: see
+ * share_address_space), the parent's registers, priority and privilege
+ * record. The parent is blocked in its
  * SENDREC to PM, waiting for the reply; the child is made to wait for the
  * same reply, at the same message address: so when PM answers each of
  * them (the child's pid to the parent, 0 to the child), both return from
@@ -15,21 +16,26 @@
 
 #include "kernel.h"
 #include "memory.h"
+#include "x86.h"
 #include "string.h"
 #include "proc.h"
 #include "system.h"
 
 /*
- * Give child's address space a copy of each user page of parent's:
- * a fresh page with the same contents at the same address; a borrowed
- * page (PTE_NOT_OWNED) is shared, not copied. Returns OK or -ENOMEM.
+ * Give child's address space the parent's user pages, copy on write: each
+ * page the parent owns is now mapped read-only in both, marked
+ * PTE_COPY_ON_WRITE, with one more reference; the first write to it (a
+ * page fault, or the kernel writing on the process's behalf) gives the
+ * writer a page of its own (address_space_unshare). Fork copies page
+ * tables, not memory. A borrowed page (PTE_NOT_OWNED) is simply shared.
+ * Returns OK or -ENOMEM.
  */
-static int copy_address_space(physaddr_t child, physaddr_t parent)
+static int share_address_space(physaddr_t child, physaddr_t parent)
 {
 	const uint32_t *directory = PHYS_TO_VIRT(parent);
 
 	for (uint32_t i = 0; i < DIRECTORY_INDEX(USER_TOP); i++) {
-		const uint32_t *table;
+		uint32_t *table;
 
 		if (!(directory[i] & PTE_PRESENT))
 			continue;
@@ -37,24 +43,22 @@ static int copy_address_space(physaddr_t child, physaddr_t parent)
 		for (uint32_t j = 0; j < 1024; j++) {
 			uint32_t address = (i << 22) | (j << 12);
 			uint32_t *entry;
-			struct page *page;
 
 			if (!(table[j] & PTE_PRESENT))
 				continue;
 			entry = page_table_entry(child, address, true);
 			if (entry == NULL)
 				return -ENOMEM;
-			if (table[j] & PTE_NOT_OWNED) {
-				*entry = table[j];
-				continue;
+			if (!(table[j] & PTE_NOT_OWNED)) {
+				if (table[j] & PTE_WRITABLE)
+					table[j] = (table[j] & ~PTE_WRITABLE) | PTE_COPY_ON_WRITE;
+				physical_to_page(PTE_ADDRESS(table[j]))->references++;
 			}
-			if ((page = page_alloc()) == NULL)
-				return -ENOMEM;
-			page->references = 1;
-			memcpy(page_to_virtual(page), PHYS_TO_VIRT(PTE_ADDRESS(table[j])), PAGE_SIZE);
-			*entry = page_to_physical(page) | (table[j] & 0xFFF);
+			*entry = table[j];
 		}
 	}
+	if (read_cr3() == parent)
+		write_cr3(parent);	/* the parent's pages just became read-only */
 	return OK;
 }
 
@@ -85,7 +89,7 @@ static int do_fork(struct proc *caller, message *m)
 
 	child->page_directory = address_space_create();
 	if (child->page_directory == 0 ||
-	    copy_address_space(child->page_directory, parent->page_directory) != OK) {
+	    share_address_space(child->page_directory, parent->page_directory) != OK) {
 		proc_kill(child);
 		return -ENOMEM;
 	}

@@ -4,7 +4,8 @@
  * process and resume it afterwards.
  *
  * Signals are PM's business: which ones a process catches, blocks or
- * ignores. The kernel only does what PM cannot:
+ * ignores. The kernel only does what PM cannot (and first checks that a
+ * page fault is not just the first write to a copy-on-write page):
  *  - A process that faults (a bad pointer, a division by zero) is stopped
  *    (BLOCKED_FAULTED) and PM gets a notification from SYSTEM; PM asks
  *    SYS_GETKSIG which process it was and which signal, and decides: kill
@@ -26,6 +27,9 @@
 #include "servers.h"
 #include "proc.h"
 #include "system.h"
+
+/* Page-fault error code: the page was present (1), the access a write (2). */
+#define PAGE_FAULT_WRITE_PROTECTION 0x3
 
 /* A reason to be blocked that proc.h leaves free: stopped after a fault. */
 #define BLOCKED_FAULTED 0x20
@@ -62,6 +66,13 @@ static void user_fault(struct trap_frame *frame)
 {
 	struct proc *pm = proc_from_endpoint(PM_ENDPOINT);
 	int slot = current->slot;
+
+	/* A write to a page fork shared copy on write is no fault: give the
+	 * process its own page and let it write again. */
+	if (frame->vector == T_PAGE_FAULT &&
+	    (frame->error_code & PAGE_FAULT_WRITE_PROTECTION) == PAGE_FAULT_WRITE_PROTECTION &&
+	    address_space_unshare(current->page_directory, read_cr2()))
+		schedule();
 
 	if (pm == NULL || pm == current) {
 		kprintf("process %s faulted (trap %d at eip 0x%08x) with no PM to tell: killed\n",
