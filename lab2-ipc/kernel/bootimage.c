@@ -5,11 +5,12 @@
  * Each file that adds boot programs (lab 2: bootprograms.c) puts entries
  * in the linker table .boot_programs with BOOT_PROGRAM (proc.h). At boot,
  * for each entry whose program is in the image (a lab-3 image leaves out
- * lab 2's test programs, so their entries start nothing), this file finds the program's ELF file among the boot
- * modules the loader copied into memory, gives it a fixed process slot,
- * an address space with its segments and a stack, and a privilege record
- * built from the entry; then makes it ready. The first process runs when
- * sched.c's INIT_STAGE_START hook calls schedule().
+ * lab 2's test programs, so their entries start nothing), this file
+ * finds the program's ELF file among the boot modules the loader copied
+ * into memory, gives it a fixed process slot, an address space with its
+ * segments and a stack, and a privilege record built from the entry;
+ * then makes it ready. The first process runs when sched.c's
+ * INIT_STAGE_START hook calls schedule().
  *
  * Entry points: the KERNEL_INIT hook boot_processes_start.
  */
