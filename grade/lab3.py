@@ -251,13 +251,20 @@ def test_fsck(run: Run) -> None:
 
 @test(5, holes=CORE_HOLES)
 def test_fault(run: Run) -> None:
-    """A process that dereferences a bad pointer dies of SIGSEGV; the shell goes on."""
+    """Faults become signals: a bad pointer kills with SIGSEGV, a division by zero
+    with SIGFPE, a SIGSEGV handler runs instead; the shell goes on."""
     boot_shell(run)
     output = sh(run, "fault null; echo status $?")
     if "status 139" not in output:
         fail(f"a program killed by SIGSEGV should leave $? = 139 (128 + 11); got {output!r}")
     if not re.search(r"pm: pid \d+ \(fault\) killed by signal 11", run.output[run.boot_start:]):
         fail("expected PM's line 'pm: pid N (fault) killed by signal 11 ...'")
+    output = sh(run, "fault divide; echo status $?")
+    if "status 136" not in output:
+        fail(f"a division by zero should end in SIGFPE, $? = 136; got {output!r}")
+    output = sh(run, "fault catch; echo status $?")
+    if "caught signal 11" not in output or "status 42" not in output:
+        fail(f"a SIGSEGV handler should run and exit with 42; got {output!r}")
     word = random_name(run)
     expect_output(run, f"echo {word}", word)
 

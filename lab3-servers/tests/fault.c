@@ -24,7 +24,7 @@ static void caught(int signal)
 
 int main(int argc, char *argv[])
 {
-	volatile int zero = 0;
+	volatile int zero = 0, seven = 7;	/* volatile: a real division, at run time */
 	const char *what = argc > 1 ? argv[1] : "";
 
 	if (strcmp(what, "catch") == 0) {
@@ -36,7 +36,7 @@ int main(int argc, char *argv[])
 	else if (strcmp(what, "kernel") == 0)
 		*(volatile int *) 0xC0100000 = 1;
 	else if (strcmp(what, "divide") == 0)
-		printf("%d\n", 1 / zero);
+		printf("%d\n", seven / zero);
 	else if (strcmp(what, "illegal") == 0)
 		__asm__ volatile("ud2");
 	else {
