@@ -216,6 +216,8 @@ struct process {
 };
 extern struct process processes[PROCESS_SLOTS];
 
+/* FS's entry for endpoint, or NULL when it has none (no new one made). */
+struct process *process_find(endpoint_t endpoint);
 struct process *process_of(endpoint_t endpoint);
 struct process *process_start(endpoint_t endpoint);
 void process_exit(struct process *process);

@@ -36,14 +36,10 @@ int do_pm_fork(struct process *caller, message *m)
 /* FS_PM_EXIT: close every file of the process and forget it. */
 int do_pm_exit(struct process *caller, message *m)
 {
-	endpoint_t endpoint = m->payload.fs_pm.endpoint;
-	int slot = ENDPOINT_SLOT(endpoint);
+	struct process *process = process_find(m->payload.fs_pm.endpoint);
 
 	(void) caller;
-	if (endpoint < 0 || slot >= PROCESS_SLOTS)
-		return -EINVAL;
-	struct process *process = &processes[slot];
-	if (process->in_use && process->endpoint == endpoint)
+	if (process != NULL)
 		process_exit(process);
 	return OK;
 }
@@ -77,11 +73,11 @@ int do_pm_exec(struct process *caller, message *m)
 /* FS_PM_EXECDONE: the new program runs: close its FD_CLOEXEC descriptors. */
 int do_pm_execdone(struct process *caller, message *m)
 {
-	struct process *process = process_of(m->payload.fs_pm.endpoint);
+	struct process *process = process_find(m->payload.fs_pm.endpoint);
 
 	(void) caller;
 	if (process == NULL)
-		return -EINVAL;
+		return OK;		/* it has no files */
 	for (int fd = 0; fd < OPEN_MAX; fd++)
 		if (process->close_on_exec[fd])
 			fd_close(process, fd);
@@ -94,15 +90,11 @@ int do_pm_execdone(struct process *caller, message *m)
  */
 int do_pm_cancel(struct process *caller, message *m)
 {
-	endpoint_t endpoint = m->payload.fs_pm.endpoint;
-	int slot = ENDPOINT_SLOT(endpoint);
+	struct process *process = process_find(m->payload.fs_pm.endpoint);
 
 	(void) caller;
-	if (endpoint < 0 || slot >= PROCESS_SLOTS)
-		return -EINVAL;
-	struct process *process = &processes[slot];
-	if (!process->in_use || process->endpoint != endpoint)
-		return OK;
+	if (process == NULL)
+		return OK;		/* nothing of it waits in FS */
 	int result;
 	switch (process->suspended) {
 	case NOT_SUSPENDED:

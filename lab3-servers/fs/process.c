@@ -5,7 +5,7 @@
  * one open file (and so its offset) after dup or fork; each open() makes
  * a new one.
  *
- * Entry points: process_of, process_start, process_exit, fd_install,
+ * Entry points: process_find, process_of, process_start, process_exit, fd_install,
  * fd_file, fd_close, open_file_new, open_file_release, copy_to_user,
  * copy_from_user, finish_suspended.
  */
@@ -64,11 +64,9 @@ struct process *process_start(endpoint_t endpoint)
 	return process;
 }
 
-/*
- * FS's entry for endpoint; one made fresh (process_start) if FS has none
- * yet or only one of an older process in the same slot.
- */
-struct process *process_of(endpoint_t endpoint)
+/* FS's entry for endpoint, or NULL when it has none (or one of an older
+ * process in the same slot). */
+struct process *process_find(endpoint_t endpoint)
 {
 	int slot = ENDPOINT_SLOT(endpoint);
 
@@ -77,7 +75,18 @@ struct process *process_of(endpoint_t endpoint)
 	struct process *process = &processes[slot];
 	if (process->in_use && process->endpoint == endpoint)
 		return process;
-	return process_start(endpoint);
+	return NULL;
+}
+
+/*
+ * FS's entry for endpoint; one made fresh (process_start) if FS has none
+ * yet or only one of an older process in the same slot.
+ */
+struct process *process_of(endpoint_t endpoint)
+{
+	struct process *process = process_find(endpoint);
+
+	return process != NULL ? process : process_start(endpoint);
 }
 
 /*
