@@ -36,7 +36,7 @@ TEST_PROGRAMS := $(sort $(basename $(notdir $(wildcard $(L3)/tests/*.c))))
 POSIX_PROGRAMS += init sh $(UTILITIES) $(TEST_PROGRAMS)
 init_SRCS := $(sort $(wildcard $(L3)/init/*.c))
 sh_SRCS := $(sort $(wildcard $(L3)/sh/*.c))
-$(foreach p,$(UTILITIES),$(eval $(p)_SRCS := $(L3)/bin/$(p).c))
+$(foreach p,$(UTILITIES),$(eval $(p)_SRCS := $(L3)/bin/$(p).c $(L3)/bin/lib/utility.c))
 $(foreach p,$(TEST_PROGRAMS),$(eval $(p)_SRCS := $(L3)/tests/$(p).c))
 
 # The root file system: a MINIX v3 image built on the host from

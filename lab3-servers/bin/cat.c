@@ -10,21 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 
-/* Write all count bytes of buffer to fd. Returns 0, or -1 on an error. */
-static int write_all(int fd, const char *buffer, int count)
-{
-	while (count > 0) {
-		int written = write(fd, buffer, count);
-		if (written < 0) {
-			if (errno == EINTR)
-				continue;
-			return -1;
-		}
-		buffer += written;
-		count -= written;
-	}
-	return 0;
-}
+#include "lib/utility.h"
 
 /*
  * Copy everything from fd to standard output; name is for messages.

@@ -12,36 +12,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "lib/utility.h"
+
 #define PATH_LENGTH 256
-
-/*
- * Where the copy goes: into a directory target under the source's own
- * name (target/name), else to target itself. Returns target or buffer.
- */
-static const char *destination_for(const char *source, const char *target,
-				   char *buffer, int size)
-{
-	struct stat status;
-
-	if (stat(target, &status) < 0 || !S_ISDIR(status.st_mode))
-		return target;
-	const char *slash = strrchr(source, '/');
-	snprintf(buffer, size, "%s/%s", target, slash ? slash + 1 : source);
-	return buffer;
-}
-
-/* Write all count bytes of buffer to fd. Returns 0, or -1 on an error. */
-static int write_all(int fd, const char *buffer, int count)
-{
-	while (count > 0) {
-		int written = write(fd, buffer, count);
-		if (written < 0)
-			return -1;
-		buffer += written;
-		count -= written;
-	}
-	return 0;
-}
 
 /*
  * Copy the bytes of input to output; the names are for messages.

@@ -10,25 +10,10 @@
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
-#include <sys/stat.h>
+
+#include "lib/utility.h"
 
 #define PATH_LENGTH 256
-
-/*
- * The new name: in a directory target, the source's own name
- * (target/name), else target itself. Returns target or buffer.
- */
-static const char *destination_for(const char *source, const char *target,
-				   char *buffer, int size)
-{
-	struct stat status;
-
-	if (stat(target, &status) < 0 || !S_ISDIR(status.st_mode))
-		return target;
-	const char *slash = strrchr(source, '/');
-	snprintf(buffer, size, "%s/%s", target, slash ? slash + 1 : source);
-	return buffer;
-}
 
 /* Rename argv[1] to argv[2]. Returns 0, or 1 on failure. */
 int main(int argc, char **argv)

@@ -10,18 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 
-/* Write all count bytes of buffer to fd. Returns 0, or -1 on an error. */
-static int write_all(int fd, const char *buffer, int count)
-{
-	while (count > 0) {
-		int written = write(fd, buffer, count);
-		if (written < 0)
-			return -1;
-		buffer += written;
-		count -= written;
-	}
-	return 0;
-}
+#include "lib/utility.h"
 
 /* Copy standard input to both places. Returns 0, or 1 on failure. */
 int main(int argc, char **argv)
