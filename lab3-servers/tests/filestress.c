@@ -28,6 +28,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "random.h"
+
 #define DEFAULT_FILES 60
 #define MAX_FILES 200
 #define KIB 1024
@@ -58,17 +60,6 @@ static struct {
 } failure;
 
 /* ---- seeded numbers and contents ---- */
-
-static unsigned int random_state;
-
-/* The next number of a xorshift32 generator (random_state never 0). */
-static unsigned int random_next(void)
-{
-	random_state ^= random_state << 13;
-	random_state ^= random_state >> 17;
-	random_state ^= random_state << 5;
-	return random_state;
-}
 
 /* A number from 0 to limit - 1. */
 static int random_below(int limit)
@@ -388,9 +379,7 @@ int main(int argc, char *argv[])
 		fprintf(stderr, "filestress: FILES must be 2 .. %d\n", MAX_FILES);
 		return 2;
 	}
-	random_state = seed * 2654435761u ^ 0x3c6ef372u;
-	if (random_state == 0)
-		random_state = 1;
+	random_start(seed, 0x3c6ef372u);
 	snprintf(directory, sizeof(directory), "/tmp/fs%u", seed);
 	remove_leftovers();
 

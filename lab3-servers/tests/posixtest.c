@@ -32,6 +32,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "random.h"
+
 #define SECONDS_PER_TEST 20	/* a check still running then is killed */
 #define JANUARY_2020 1577836800	/* time() must be later than this */
 
@@ -41,27 +43,6 @@ static char work_directory[64];		/* /tmp/pt<seed> */
 static char detail[200];		/* why the running check failed */
 
 /* ---- small tools ---- */
-
-static unsigned int random_state;
-
-/* The next number of a xorshift32 generator seeded by random_start. */
-static unsigned int random_next(void)
-{
-	random_state ^= random_state << 13;
-	random_state ^= random_state >> 17;
-	random_state ^= random_state << 5;
-	return random_state;
-}
-
-/* Start the generator from value (any value, zero included). */
-static void random_start(unsigned int value)
-{
-	random_state = value * 2654435761u ^ 0x6b43a9b5u;
-	if (random_state == 0)
-		random_state = 1;
-	for (int i = 0; i < 4; i++)
-		random_next();
-}
 
 /* Fill buffer with count seeded bytes. */
 static void random_fill(char *buffer, int count)
@@ -1180,7 +1161,7 @@ static int run_test(int index)
 	}
 	if (child == 0) {
 		alarm(SECONDS_PER_TEST);
-		random_start(seed * 1000 + index);
+		random_start(seed * 1000 + index, 0x6b43a9b5u);
 		if (test->run() == 0) {
 			printf("ok %s\n", test->name);
 			fflush(stdout);
