@@ -13,6 +13,7 @@
 #define CAIRN_MESSAGES_H
 
 #include "types.h"
+#include "clock.h"	/* HZ: the unit of every tick count below */
 
 typedef int32_t endpoint_t;
 

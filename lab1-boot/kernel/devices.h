@@ -8,7 +8,7 @@
 
 #include "types.h"
 
-#define HZ 100			/* clock ticks per second */
+#include "clock.h"		/* HZ, clock ticks per second */
 
 void pic_init(void);
 void pic_enable(int irq);

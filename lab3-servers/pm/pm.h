@@ -39,7 +39,6 @@
  */
 #define BOOT_HEAP_START 0x40000000U
 
-#define HZ 100			/* clock ticks per second */
 
 /* The kernel's process slots: PM's table has one entry per slot. */
 #define PROCESS_SLOTS 64

@@ -185,7 +185,7 @@ uint32_t clock_time(void)
 	}
 	if (rtc_seconds == 0)
 		return 0;
-	return rtc_seconds + (times.ticks - rtc_ticks) / 100;
+	return rtc_seconds + (times.ticks - rtc_ticks) / HZ;
 }
 
 /* One request to DS about name; the reply's entry goes back to *entry. */

@@ -7,9 +7,10 @@
 
 #include <types.h>
 #include <posix.h>	/* time_t */
+#include <clock.h>	/* HZ */
 
 typedef int32_t clock_t;
-#define CLOCKS_PER_SEC 100	/* clock() counts clock ticks */
+#define CLOCKS_PER_SEC HZ	/* clock() counts clock ticks */
 
 struct tm {
 	int tm_sec;		/* 0-60 */
