@@ -62,6 +62,19 @@ static void build_privilege(struct privilege *privilege, const struct boot_progr
 	privilege->io_count = MIN(program->io_count, MAX_IO_RANGES);
 	memcpy(privilege->io, program->io, sizeof(privilege->io));
 	privilege->irqs = program->irqs;
+
+	if (program->memory_module != NULL) {
+		const struct boot_module *module = boot_module(program->memory_module);
+
+		if (module == NULL) {
+			kprintf("proc: %s may map boot module %s, which is not in the image\n",
+				program->name, program->memory_module);
+		} else {
+			privilege->memory[0].first = module->start;
+			privilege->memory[0].last = ROUND_UP(module->end, PAGE_SIZE) - 1;
+			privilege->memory_count = 1;
+		}
+	}
 }
 
 /*

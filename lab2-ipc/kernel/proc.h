@@ -216,6 +216,8 @@ struct boot_program {
 	struct io_range io[MAX_IO_RANGES];
 	int io_count;
 	uint32_t irqs;			/* bit n: may take IRQ n */
+	const char *memory_module;	/* may map this boot module's physical
+					 * memory (lab 3's RAM disk), or NULL */
 };
 
 /* aligned(4) stops the compiler from padding entries apart in the table. */

@@ -13,13 +13,10 @@
  * Every process init forks inherits init's privilege record, so no user
  * process can do more than ask PM and FS.
  *
- * Entry points: none but the KERNEL_INIT hook give_ramdisk_memory;
- * bootimage.c reads the table.
+ * Entry points: none; bootimage.c reads the table.
  */
 
 #include "kernel.h"
-#include "memory.h"
-#include "string.h"
 #include "servers.h"
 #include "proc.h"
 
@@ -60,6 +57,7 @@ BOOT_PROGRAM(memory_program) = {
 	.send_to = (const char *const[]) { "fs", "ds", NULL },
 	.calls = (const int[]) { SYS_SETGRANT, SYS_SAFECOPYFROM, SYS_SAFECOPYTO, SYS_MEMMAP,
 				 SYS_GETINFO, SYS_DIAGNOSTICS, 0 },
+	.memory_module = "rootfs",	/* the RAM disk, and no other memory */
 };
 
 BOOT_PROGRAM(tty_program) = {
@@ -79,21 +77,3 @@ BOOT_PROGRAM(init_program) = {
 	.system = false, .traps = TRAP_BIT(IPC_SENDREC),
 	.send_to = (const char *const[]) { "pm", "fs", NULL },
 };
-
-/*
- * The memory driver may map the root file system's boot module, and only
- * that: its privilege record gets the module's physical range. Runs after
- * the boot processes exist.
- */
-static void give_ramdisk_memory(void)
-{
-	const struct boot_module *module = boot_module("rootfs");
-	struct proc *driver = proc_from_endpoint(MEMORY_ENDPOINT);
-
-	if (module == NULL || driver == NULL)
-		return;
-	driver->privilege.memory[0].first = module->start;
-	driver->privilege.memory[0].last = ROUND_UP(module->end, PAGE_SIZE) - 1;
-	driver->privilege.memory_count = 1;
-}
-KERNEL_INIT(give_ramdisk_memory, INIT_STAGE_PROCESSES + 1);
