@@ -147,7 +147,7 @@ struct process_info {
 /* SYS_KILL */
 struct kcall_kill {
 	endpoint_t target;
-	uint32_t signal;	/* lab 3 passes signals on to PM; lab 2: ends it */
+	uint32_t signal;	/* unused: SYS_KILL always ends the target (signals are PM's) */
 };
 
 /* SYS_DIAGNOSTICS: print length bytes at address on the console. */
