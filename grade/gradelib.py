@@ -24,7 +24,14 @@ Entry points for graders:
                                          gdb_batch, output, rand
     TestFailure, fail()                  how a test says it failed
     kernel_symbols(), function_range()   the kernel's symbol table (nm)
+    host_tool(argv, readable)            run a host tool on what a guest or a
+                                         build made (fsck.minix ...)
     main(lab)                            the command line
+
+Under the autograder (--sandbox) everything that reads the student's
+build or runs the guest (QEMU, Bochs, gdb, nm, addr2line, host_tool) runs
+in a sandbox (sandbox.py) that sees only the build and the test's own
+directory; the grader itself stays outside and reads their output.
 """
 from __future__ import annotations
 
@@ -53,6 +60,8 @@ import typing
 from dataclasses import dataclass, field
 from typing import Callable, NoReturn, Optional, TypeVar
 
+import sandbox
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 TOOLS = os.path.join(ROOT, "common", "tools")
 HOLES_JSON = os.path.join(ROOT, "common", "holes.json")
@@ -77,6 +86,42 @@ MISSING_TOOLS = {
 }
 
 
+# The sandbox every command that touches the student's work runs in, when
+# the autograder asks for one (--sandbox); None for a student's own grading.
+SANDBOX: Optional[sandbox.Sandbox] = None
+DISK_IMAGE_LIMIT = 256 << 20    # bytes of a build's disk image the grader copies
+
+
+def spawn_command(argv: list[str], readable: list[str], writable: list[str],
+                  cwd: Optional[str] = None) -> list[str]:
+    """argv as it must be started: inside the sandbox when there is one,
+    showing the folders readable and writable (the same paths inside)."""
+    if SANDBOX is None:
+        return argv
+    return SANDBOX.with_folders(readable, writable).command(argv, cwd)
+
+
+def hand_over(path: str) -> None:
+    """Let the sandbox's user write path (a test's directory, a fresh disk)."""
+    if SANDBOX is not None:
+        SANDBOX.hand_over(path)
+
+
+def host_tool(argv: list[str], readable: list[str],
+              timeout: float = 60) -> subprocess.CompletedProcess:
+    """Run a host tool (fsck.minix, nm ...) on files a build or a guest made,
+    sandboxed when grading submissions; returns its status and text output."""
+    command = spawn_command(argv, readable, [])
+    try:
+        done = subprocess.run(command, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE, text=True, errors="replace",
+                              timeout=timeout)
+    except subprocess.TimeoutExpired:
+        fail(f"{os.path.basename(argv[0])} did not finish within {timeout:g} s")
+    done.returncode = sandbox.decode_status(done.returncode) if SANDBOX else done.returncode
+    return done
+
+
 # ---- the test registry ----
 
 class TestFailure(Exception):
@@ -96,6 +141,7 @@ class Test:
     holes: list[str]
     timeout: float              # guest seconds, the default for each wait
     function: Callable[["Run"], None]
+    hidden: bool = False        # from grade/hidden_labN.py: not in the handout
 
 
 TESTS: list[Test] = []
@@ -114,7 +160,8 @@ def test(points: int, holes: Optional[list[str]] = None, timeout: float = DEFAUL
         test_name = name or function.__name__.removeprefix("test_")
         if any(t.name == test_name for t in TESTS):
             raise ValueError(f"two tests are called {test_name}")
-        TESTS.append(Test(test_name, points, list(holes or []), timeout, function))
+        hidden = function.__module__.startswith("hidden_lab")
+        TESTS.append(Test(test_name, points, list(holes or []), timeout, function, hidden))
         return function
     return register
 
@@ -223,8 +270,7 @@ def kernel_symbols(build: str) -> list[tuple[int, str]]:
     nm = find_tool("nm")
     if nm is None:
         raise TestFailure("nm not found: apt-get install binutils")
-    listing = subprocess.run([nm, "-n", "--defined-only", os.path.join(build, "kernel")],
-                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    listing = host_tool([nm, "-n", "--defined-only", os.path.join(build, "kernel")], [build])
     symbols = []
     for line in listing.stdout.splitlines():
         parts = line.split()
@@ -266,8 +312,10 @@ def symbolise(build: str, output: str) -> list[str]:
     if not addresses:
         return []
     lookups = [f"0x{a - 1 if is_return else a:x}" for a, is_return in addresses]
-    done = subprocess.run([addr2line, "-f", "-e", kernel] + lookups,
-                          stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    try:
+        done = host_tool([addr2line, "-f", "-e", kernel] + lookups, [build])
+    except TestFailure:
+        return []
     answers = done.stdout.splitlines()
     lines = []
     for index, (address, _) in enumerate(addresses):
@@ -429,6 +477,7 @@ class Run:
         self._next_clock_reading = 0.0
         self._guest_seconds: Optional[int] = None
         self._stderr: Optional[typing.TextIO] = None
+        self.flooded = False            # the console passed CONSOLE_LIMIT
 
     @property
     def output(self) -> str:
@@ -475,10 +524,12 @@ class Run:
         self._position = self.boot_start = len(self._text)   # waits see only this boot
         self._guest_seconds = None
         self._next_clock_reading = 0.0
-        self._stderr = open(os.path.join(self.workdir, f"qemu-{self.boots}.err"), "w+")
-        self.process = subprocess.Popen(command, stdin=subprocess.DEVNULL,
-                                        stdout=subprocess.DEVNULL, stderr=self._stderr,
-                                        cwd=self.workdir)
+        self._stderr = tempfile.TemporaryFile("w+")
+        self.flooded = False
+        self.process = subprocess.Popen(spawn_command(command, [], [self.workdir], self.workdir),
+                                        stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                                        stderr=self._stderr, cwd=self.workdir,
+                                        start_new_session=SANDBOX is not None)
         with LIVE_PROCESSES_LOCK:
             LIVE_PROCESSES.add(self.process)
 
@@ -507,12 +558,13 @@ class Run:
             self.qmp = None
         if self.process is not None:
             if self.process.poll() is None:
-                self.process.kill()
+                sandbox.kill_tree(self.process)
             self.process.wait()
             with LIVE_PROCESSES_LOCK:
                 LIVE_PROCESSES.discard(self.process)
             self._pump(0)
-            self.ended = "QEMU was stopped"
+            if not self.flooded:
+                self.ended = "QEMU was stopped"
         if self.serial is not None:
             self.serial.close()
             self.serial = None
@@ -522,9 +574,17 @@ class Run:
         self.process = None
 
     def _fresh_disk(self, params: dict[str, str]) -> str:
-        """A throw-away copy of BUILD/disk.img with params set in it."""
+        """A throw-away copy of BUILD/disk.img with params set in it.
+
+        The build is the student's: a link or an oversized file is refused.
+        """
         disk = os.path.join(self.workdir, "disk.img")
-        shutil.copyfile(os.path.join(self.build, "disk.img"), disk)
+        try:
+            sandbox.copy_untrusted(os.path.join(self.build, "disk.img"), disk,
+                                   DISK_IMAGE_LIMIT)
+        except OSError as error:
+            fail(f"cannot use the build's disk image: {error}")
+        hand_over(disk)
         mkimage = import_tool("mkimage")
         try:
             mkimage.set_params(disk, params)
@@ -542,21 +602,27 @@ class Run:
     # -- the console --
 
     def _append(self, data: bytes) -> None:
+        """Add console output; past CONSOLE_LIMIT the run is flooded: the rest
+        is dropped and the next wait fails (never this call: stop() uses it)."""
+        if self.flooded:
+            return
         text = self._decoder.decode(data).replace("\r", "")
         if self.echo and text:
             sys.stdout.write(text)
             sys.stdout.flush()
+        room = CONSOLE_LIMIT - len(self._text)
+        if len(text) > room:
+            text, self.flooded = text[:max(room, 0)], True
+            self.ended = (f"the console flooded: more than {CONSOLE_LIMIT // (1 << 20)} MiB "
+                          "of output (a print in a loop?)")
         self._text += text
-        if len(self._text) > CONSOLE_LIMIT:
-            fail(f"the console flooded: more than {CONSOLE_LIMIT // (1 << 20)} MiB of output "
-                 "(a print in a loop?)")
 
     def _pump(self, wait: float) -> None:
         """Read whatever console output arrives within wait seconds."""
         if self.serial is None:
             return
         ready, _, _ = select.select([self.serial], [], [], wait)
-        while ready:
+        while ready and not self.flooded:
             try:
                 data = self.serial.recv(65536)
             except OSError:
@@ -593,6 +659,9 @@ class Run:
             backstop = wall_backstop_for(budget)
         deadline = Deadline(budget, backstop, time.monotonic())
         while True:
+            if self.flooded:
+                self.stop()
+                fail(f"{what}, but {self.ended}")
             result = found()
             if result is not None:
                 return result
@@ -706,33 +775,40 @@ class Run:
         serial = os.path.join(self.workdir, "bochs-serial.txt")
         config = os.path.join(self.workdir, "bochsrc")
         debugger = os.path.join(self.workdir, "bochs-debugger.rc")
-        with open(config, "w", encoding="utf-8") as f:
-            f.write(bochs_config(disk, serial, memory))
-        with open(debugger, "w", encoding="utf-8") as f:
-            f.write("c\n")
         for name in os.listdir(self.workdir):
-            if name.endswith(".lock"):
+            if name.endswith(".lock") or name in ("bochsrc", "bochs-debugger.rc"):
                 os.remove(os.path.join(self.workdir, name))
-        log_path = os.path.join(self.workdir, "bochs-stdout.txt")
-        with open(log_path, "w") as log:
-            process = subprocess.Popen([bochs, "-q", "-f", config, "-rc", debugger],
-                                       stdin=subprocess.DEVNULL, stdout=log,
-                                       stderr=subprocess.STDOUT, cwd=self.workdir)
+        with open(config, "x", encoding="utf-8") as f:
+            f.write(bochs_config(disk, serial, memory))
+        with open(debugger, "x", encoding="utf-8") as f:
+            f.write("c\n")
+        with tempfile.TemporaryFile("w+", errors="replace") as log:
+            process = subprocess.Popen(
+                spawn_command([bochs, "-q", "-f", config, "-rc", debugger], [],
+                              [self.workdir], self.workdir),
+                stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT,
+                cwd=self.workdir, start_new_session=SANDBOX is not None)
             try:
                 process.wait(timeout=wall_timeout)
                 finished = True
             except subprocess.TimeoutExpired:
-                process.kill()
+                sandbox.kill_tree(process)
                 process.wait()
                 finished = False
-        if os.path.exists(serial):
-            with open(serial, "rb") as f:
-                self._append(f.read())
-        self.ended = "Bochs has shut down"
+            log.seek(0)
+            message = re.search(r"Bochs is exiting with the following message:\n(.*)",
+                                log.read(1 << 20))
+        try:
+            self._append(sandbox.open_untrusted(serial, CONSOLE_LIMIT + 1))
+        except FileNotFoundError:
+            pass
+        except OSError as error:
+            fail(f"cannot read Bochs's serial output: {error}")
+        self.ended = self.ended if self.flooded else "Bochs has shut down"
+        if self.flooded:
+            fail(self.ended)
         if not finished:
             fail(f"Bochs did not shut down within {wall_timeout:g} s of wall time")
-        with open(log_path, encoding="utf-8", errors="replace") as f:
-            message = re.search(r"Bochs is exiting with the following message:\n(.*)", f.read())
         if message and "Shutdown" not in message.group(1):
             fail(f"Bochs stopped: {message.group(1).strip()}")
         return self._text
@@ -749,17 +825,24 @@ class Run:
         gdb = shutil.which("gdb")
         if gdb is None:
             fail(MISSING_TOOLS["gdb"])
-        port = free_tcp_port()
+        # A Unix socket rather than a TCP port: nothing to collide with, and
+        # it reaches a sandboxed QEMU, which has no network.
+        stub = os.path.join(self.workdir, "gdb.sock")
         self.used_gdb_batch = True
-        self.boot(memory=memory, qemu_args=["-S", "-gdb", f"tcp:127.0.0.1:{port}"])
+        self.boot(memory=memory, qemu_args=["-S", "-gdb", f"unix:{stub},server=on,wait=off"])
+        give_up = time.monotonic() + 10
+        while not os.path.exists(stub) and time.monotonic() < give_up:
+            time.sleep(0.01)
         arguments = [gdb, "-batch", "-nx", "-ex", "set architecture i386",
-                     "-ex", f"target remote 127.0.0.1:{port}",
+                     "-ex", f"target remote {stub}",
                      "-ex", f"symbol-file {os.path.join(self.build, 'kernel')}"]
         for command in commands:
             arguments += ["-ex", command]
         try:
-            done = subprocess.run(arguments, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                                  stderr=subprocess.STDOUT, text=True, timeout=wall_timeout)
+            done = subprocess.run(spawn_command(arguments, [self.build], [self.workdir]),
+                                  stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                                  stderr=subprocess.STDOUT, text=True, errors="replace",
+                                  timeout=wall_timeout)
             result = done.stdout
         except subprocess.TimeoutExpired as expired:
             partial = expired.output or b""     # bytes, even with text=True
@@ -776,13 +859,6 @@ def open_qmp(path: str, alive: Callable[[], bool]) -> Optional[QmpClient]:
         return QmpClient(path, alive=alive)
     except (OSError, ValueError):
         return None
-
-
-def free_tcp_port() -> int:
-    """A TCP port on 127.0.0.1 that nothing listens on right now."""
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def import_tool(name: str) -> types.ModuleType:
@@ -825,6 +901,7 @@ class Settings:
     jobs: int = 1
     gdb_port: Optional[int] = None
     script: str = "grade/lab1.py"
+    shown_build: str = ""       # the build directory rerun commands name (default: build)
 
 
 def test_random(seed: int, name: str) -> random.Random:
@@ -832,10 +909,13 @@ def test_random(seed: int, name: str) -> random.Random:
     return random.Random(f"{seed}:{name}")
 
 
-def rerun_command(settings: Settings, test_name: str, with_gdb: bool) -> str:
+def rerun_command(settings: Settings, test_case: Test, with_gdb: bool) -> str:
     """The command that reruns one test, under gdb when it boots QEMU."""
-    which = f"--gdb {test_name}" if with_gdb else test_name
-    return f"python3 {settings.script} --build {settings.build} --seed {settings.seed} {which}"
+    if test_case.hidden:
+        return "(a hidden test: the student's tree does not have it)"
+    which = f"--gdb {test_case.name}" if with_gdb else test_case.name
+    build = settings.shown_build or settings.build
+    return f"python3 {settings.script} --build {build} --seed {settings.seed} {which}"
 
 
 def failure_report(message: str, run: Run, test_case: Test, settings: Settings,
@@ -851,7 +931,7 @@ def failure_report(message: str, run: Run, test_case: Test, settings: Settings,
         lines.append("the console stayed empty")
     lines += symbolise(settings.build, run.output[run.boot_start:])
     lines += hole_hints(holes_named_on_console(run.output, holes) + test_case.holes, holes)
-    lines.append("rerun: " + rerun_command(settings, test_case.name,
+    lines.append("rerun: " + rerun_command(settings, test_case,
                                             run.used_qemu and not run.used_gdb_batch))
     return lines
 
@@ -859,22 +939,34 @@ def failure_report(message: str, run: Run, test_case: Test, settings: Settings,
 def run_test(test_case: Test, settings: Settings, holes: dict[str, list[dict]]) -> Result:
     """Run one test in its own directory and say how it went."""
     workdir = tempfile.mkdtemp(prefix=f"cairn-{test_case.name}-")
+    hand_over(workdir)
     run = Run(settings.build, workdir, test_random(settings.seed, test_case.name),
               timeout=test_case.timeout, gdb_port=settings.gdb_port,
               echo=settings.gdb_port is not None)
     started = time.monotonic()
+    passed, message = False, ""
     try:
         test_case.function(run)
-        return Result(test_case, True, time.monotonic() - started, console=run.output)
+        passed = True
     except TestFailure as failure:
         message = str(failure)
     except Exception:                                           # a bug in the grader
         message = "the grader itself failed:\n" + traceback.format_exc()
     finally:
-        run.stop()
+        try:
+            run.stop()
+        except Exception:                                       # never a crash of the grader
+            message = message or "the grader could not stop QEMU:\n" + traceback.format_exc()
+            passed = False
         shutil.rmtree(workdir, ignore_errors=True)
-    return Result(test_case, False, time.monotonic() - started,
-                  failure_report(message, run, test_case, settings, holes), run.output)
+    if passed:
+        return Result(test_case, True, time.monotonic() - started, console=run.output)
+    try:
+        report = failure_report(message, run, test_case, settings, holes)
+    except Exception:
+        report = message.splitlines() + ["(the failure report itself failed: "
+                                          + traceback.format_exc().splitlines()[-1] + ")"]
+    return Result(test_case, False, time.monotonic() - started, report, run.output)
 
 
 def result_line(result: Result) -> str:
@@ -893,6 +985,9 @@ def results_json(results: list[Result]) -> dict:
             "status": "passed" if result.passed else "failed",
             "extra_data": {"holes": result.test.holes},
         })
+        if result.test.hidden:
+            # Gradescope shows a hidden test's output once the grades are published.
+            tests[-1]["visibility"] = "after_published"
     return {"score": sum(r.score for r in results), "tests": tests}
 
 
@@ -948,6 +1043,14 @@ def parse_arguments(argv: list[str], lab: int) -> argparse.Namespace:
                         help="run TEST alone with QEMU stopped, waiting for 'make gdb'")
     parser.add_argument("-v", "--verbose", action="store_true",
                         help="show the console of passing tests too")
+    parser.add_argument("--sandbox", action="store_true",
+                        help="run QEMU, Bochs, gdb and the binutils in a sandbox that sees "
+                             "only the build (the autograder uses this)")
+    parser.add_argument("--sandbox-slot", type=int, default=0, metavar="N",
+                        help="with --sandbox as root: the grading slot, which picks the "
+                             "sandbox's user")
+    parser.add_argument("--show-build", metavar="DIR",
+                        help="the build directory that rerun commands name (default: --build)")
     parser.add_argument("tests", nargs="*", metavar="TEST", help="run only these tests")
     args = parser.parse_args(argv)
     if not args.list and not args.build:
@@ -1013,7 +1116,8 @@ def main(lab: int, argv: Optional[list[str]] = None) -> int:
     load_hidden_tests(lab)
     if args.list:
         for t in TESTS:
-            print(f"{t.name:12} {t.points:3} points  holes: {', '.join(t.holes) or '-'}")
+            print(f"{t.name:12} {t.points:3} points  holes: {', '.join(t.holes) or '-'}"
+                  + ("  (hidden)" if t.hidden else ""))
         return 0
     try:
         tests = select_tests([args.gdb] if args.gdb else args.tests, TESTS)
@@ -1021,14 +1125,21 @@ def main(lab: int, argv: Optional[list[str]] = None) -> int:
         print(f"lab{lab}.py: {error}", file=sys.stderr)
         return 2
     problem = setup_problem(args.build, lab)
+    if problem is None and args.sandbox:
+        problem = sandbox.problem()
     if problem:
         print(f"lab{lab}.py: {problem}", file=sys.stderr)
         return 2
+    if args.sandbox:
+        global SANDBOX
+        SANDBOX = sandbox.Sandbox(readable=[], writable=[], slot=args.sandbox_slot)
 
-    settings = Settings(build=args.build,
+    settings = Settings(build=os.path.abspath(args.build) if args.sandbox else args.build,
                         seed=args.seed if args.seed is not None else random.randrange(1, 100000),
                         jobs=1 if args.gdb else args.jobs,
-                        script=os.path.relpath(os.path.join(ROOT, "grade", f"lab{lab}.py")))
+                        script=(f"grade/lab{lab}.py" if args.show_build else
+                                os.path.relpath(os.path.join(ROOT, "grade", f"lab{lab}.py"))),
+                        shown_build=args.show_build or "")
     if args.gdb:
         settings.gdb_port = gdb_session_port(args.build)
     # A grader killed from outside (a timeout) still stops its QEMUs, at exit.

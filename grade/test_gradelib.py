@@ -262,10 +262,30 @@ class RegistryAndReportTest(unittest.TestCase):
 
     def test_rerun_command(self):
         settings = gradelib.Settings(build="build/lab1", seed=42, script="grade/lab1.py")
-        self.assertEqual(gradelib.rerun_command(settings, "printf", True),
+        printf = gradelib.Test("printf", 5, [], 10, lambda run: None)
+        bochs = gradelib.Test("bochs", 5, [], 10, lambda run: None)
+        self.assertEqual(gradelib.rerun_command(settings, printf, True),
                          "python3 grade/lab1.py --build build/lab1 --seed 42 --gdb printf")
-        self.assertEqual(gradelib.rerun_command(settings, "bochs", False),
+        self.assertEqual(gradelib.rerun_command(settings, bochs, False),
                          "python3 grade/lab1.py --build build/lab1 --seed 42 bochs")
+
+    def test_rerun_command_names_the_students_build(self):
+        """Under the autograder the command names the student's own paths."""
+        settings = gradelib.Settings(build="/tmp/cairn-grade-x/tree/build/grade", seed=3,
+                                     script="grade/lab3.py", shown_build="build/lab3")
+        posix = gradelib.Test("posix", 5, [], 10, lambda run: None)
+        self.assertEqual(gradelib.rerun_command(settings, posix, False),
+                         "python3 grade/lab3.py --build build/lab3 --seed 3 posix")
+        hidden = gradelib.Test("hidden_x", 5, [], 10, lambda run: None, hidden=True)
+        self.assertNotIn("hidden_x", gradelib.rerun_command(settings, hidden, True))
+
+    def test_hidden_tests_are_hidden_on_gradescope(self):
+        shown = gradelib.Test("shown", 5, [], 10, lambda run: None)
+        hidden = gradelib.Test("hidden_x", 5, [], 10, lambda run: None, hidden=True)
+        report = gradelib.results_json([gradelib.Result(shown, True, 1.0),
+                                        gradelib.Result(hidden, False, 1.0, ["why"])])
+        self.assertNotIn("visibility", report["tests"][0])
+        self.assertEqual(report["tests"][1]["visibility"], "after_published")
 
     def test_no_symbols_without_a_panic(self):
         self.assertEqual(gradelib.symbolise("nowhere", "K> p 1\np: 1\n"), [])
@@ -275,9 +295,25 @@ class ConsoleFloodTest(unittest.TestCase):
     def test_a_flooding_guest_fails_the_test(self):
         run = gradelib.Run("build", "/tmp", random.Random(1))
         run._append(b"x" * 1000)
+        run._append(b"y\n" * gradelib.CONSOLE_LIMIT)     # stop() calls this: it never raises
+        self.assertTrue(run.flooded)
+        self.assertLessEqual(len(run.output), gradelib.CONSOLE_LIMIT)
+        run.stop()
         with self.assertRaises(gradelib.TestFailure) as caught:
-            run._append(b"y\n" * gradelib.CONSOLE_LIMIT)
+            run.expect("never printed")
         self.assertIn("flooded", str(caught.exception))
+
+    def test_a_flood_is_a_failed_test_not_a_crash(self):
+        """A test whose guest floods, even inside stop(), fails with a reason."""
+        def flood(run: gradelib.Run) -> None:
+            run._append(b"z" * (gradelib.CONSOLE_LIMIT + 10))
+            run.stop()
+            run.expect("anything")
+        case = gradelib.Test("flood", 5, [], 10, flood)
+        settings = gradelib.Settings(build="nowhere", seed=1)
+        result = gradelib.run_test(case, settings, {})
+        self.assertFalse(result.passed)
+        self.assertTrue(any("flooded" in line for line in result.report), result.report)
 
 
 class ArgumentsTest(unittest.TestCase):
