@@ -9,8 +9,11 @@ type commands over the serial line, with file names and data drawn at
 random for each run. Program tests boot with the boot parameter run=CMD:
 init runs `sh -c CMD` instead of an interactive shell and powers the
 machine off with its exit status; the test programs in lab3-servers/tests
-print one line per check and a summary, and take a seed so every run
-checks different names and data ("--seed N" reruns the very same case).
+take a seed, so every run checks different names and data ("--seed N"
+reruns the very same case), and print one line per check and a summary.
+A check counts only with its proof, "ok NAME PROOF" (tests/proof.h): a
+hash of the seed, the name and a value the check observed, which the
+grader computes here for itself; the summary line earns nothing alone.
 
 After a file stress the fsck test saves the RAM disk from guest memory and
 has util-linux's fsck.minix judge it.
@@ -20,10 +23,12 @@ from __future__ import annotations
 import os
 import re
 import shutil
-import subprocess
 import sys
+import zlib
+from dataclasses import dataclass
 
-from gradelib import Run, TestFailure, fail, import_tool, main, test
+from gradelib import Run, TestFailure, fail, host_tool, import_tool, main, test
+from sandbox import open_untrusted
 
 PROMPT = "$ "
 BOOT_TIMEOUT = 10               # guest seconds from power-on to the first prompt
@@ -33,6 +38,7 @@ RAMDISK_LINE = re.compile(r"^memory: RAM disk of (\d+) KiB at physical 0x([0-9a-
                           re.MULTILINE)
 SUPERBLOCK_MAGIC_OFFSET = 1024 + 24    # MINIX v3: block 1, s_magic at byte 24
 INODE_ZONE0_OFFSET = 24                 # MINIX v3 inode: zone[0] after mode .. ctime
+MASK = 0xFFFFFFFF
 WORDS = ("granite", "basalt", "shale", "quartz", "gneiss", "schist", "marble", "slate",
          "flint", "chalk", "pumice", "obsidian", "jasper", "agate", "mica", "talc")
 
@@ -67,23 +73,243 @@ def run_program(run: Run, command: str, timeout: float = 60) -> tuple[int, str]:
     return code, run.output[run.boot_start:]
 
 
-def check_summary(text: str, program: str, minimum: int) -> None:
-    """Fail unless program printed 'PROGRAM: N passed, 0 failed' with N >= minimum."""
-    failures = [line for line in text.splitlines() if line.startswith("FAIL ")]
-    summary = re.search(rf"^{program}: (\d+) passed, (\d+) failed$", text, re.MULTILINE)
+def random_name(run: Run) -> str:
+    """A word and a number drawn for this run, for names of files and directories."""
+    return f"{run.rand.choice(WORDS)}{run.rand.randint(100, 999)}"
+
+
+# ---- what the test programs must print: their checks and proofs ----
+
+FNV_OFFSET_BASIS = 2166136261   # tests/proof.h: 32-bit FNV-1a
+FNV_PRIME = 16777619
+
+# posixtest's table `tests`, in its order; "cleanup" comes after them.
+POSIXTEST_CHECKS = (
+    "fork_wait", "getpid", "exec_echo", "exec_env", "exec_enoent", "wnohang",
+    "fork_shares_offset", "esrch", "pipe", "epipe", "espipe", "dup", "std_fds",
+    "file_io", "creat_fstat", "creat_truncates", "large_file", "append_trunc", "excl",
+    "stat", "unlink", "link", "rename", "rename_replace", "unlink_open", "mkdir_rmdir",
+    "chdir_getcwd", "getcwd_root", "readdir", "umask_chmod", "ebadf", "enotdir",
+    "eisdir", "enoent", "enametoolong", "echild", "sigusr1", "sigchld", "sigkill",
+    "sigsegv", "alarm_pause", "sigprocmask", "sigign", "sleep", "sbrk", "malloc",
+    "time", "devices",
+)
+BADCALLS_CHECKS = ("flood_ran", "flood_ended", "pm_getpid", "fs_stat", "fs_file", "pm_fork")
+FORKSTRESS_WAVE = 10            # forkstress.c WAVE: children of one check
+FORKSTRESS_BROKEN_LINK = 255
+FORKSTRESS_CHAIN_INDEX = 1000   # chain link L ends as child 1000 + L would
+FILESTRESS_SALT = 0x3C6EF372
+KIB = 1024
+FILESTRESS_LARGE = 300 * KIB
+FILESTRESS_CHUNK = 4 * KIB
+FILESTRESS_SIZE_LIMITS = (100, 2 * KIB + 1, 8 * KIB + 1, 20 * KIB + 1)   # by size class
+
+
+def fnv1a(text: str) -> int:
+    """The 32-bit FNV-1a hash of text (proof.h proof_hash)."""
+    digest = FNV_OFFSET_BASIS
+    for byte in text.encode():
+        digest = ((digest ^ byte) * FNV_PRIME) & MASK
+    return digest
+
+
+def proof(seed: int, name: str, value: int) -> str:
+    """The proof of a passed check (proof.h proof_of): the FNV-1a hash of
+    "SEED:NAME:VALUE", as 8 lowercase hex digits."""
+    return f"{fnv1a(f'{seed}:{name}:{value}'):08x}"
+
+
+def check_proofs(text: str, program: str, seed: int, expected: list[tuple[str, int]]) -> None:
+    """Fail unless text shows every check of program passing in this run.
+
+    expected lists the checks as (name, value), in the program's order (so
+    a crash is reported at the first check missing): each must have its
+    line "ok NAME PROOF" with the proof of this seed and value. A FAIL
+    line, a check missing or with another proof, a check the grader does
+    not know, or no summary "PROGRAM: N passed, 0 failed" fails the test;
+    the summary alone proves nothing.
+    """
+    lines = [line.strip() for line in text.splitlines()]
+    failures = [line for line in lines if line.startswith("FAIL ")]
     if failures:
         fail(f"{program} reports {len(failures)} failed checks, the first: {failures[0]!r}")
-    if summary is None:
-        fail(f"{program} never printed its summary line (did it crash or hang?)")
-    passed, failed = int(summary.group(1)), int(summary.group(2))
-    if failed:
-        fail(f"{program}: {failed} checks failed")
-    if passed < minimum:
-        fail(f"{program} ran only {passed} checks, expected at least {minimum}")
+    printed: dict[str, list[str]] = {}
+    for line in lines:
+        words = line.split()
+        if len(words) >= 2 and words[0] == "ok":
+            printed.setdefault(words[1], []).append(line)
+    for name, value in expected:
+        wanted = f"ok {name} {proof(seed, name, value)}"
+        if name not in printed:
+            fail(f"{program} never passed its check {name!r} (no line {wanted!r}): "
+                 "it did not get that far, or crashed or hung in that check")
+        if wanted not in printed[name]:
+            fail(f"{program} printed {printed[name][0]!r} for its check {name!r}; with seed "
+                 f"{seed} it must print {wanted!r}. The proof is the FNV-1a hash of "
+                 f"'{seed}:{name}:{value}': the seed, the check and the value it should "
+                 "observe (lab3-servers/tests/proof.h). Only the kit's "
+                 f"{program}, run with this seed and passing the check, prints it.")
+    known = {name for name, _ in expected}
+    unknown = [found[0] for name, found in printed.items() if name not in known]
+    if unknown:
+        fail(f"{program} printed a check the grader does not know, {unknown[0]!r}; "
+             f"its checks are {', '.join(name for name, _ in expected)}")
+    summary = f"{program}: {len(expected)} passed, 0 failed"
+    if summary not in lines:
+        fail(f"{program} passed every check but never printed {summary!r}: "
+             "did it crash at the end?")
 
 
-def random_name(run: Run) -> str:
-    return f"{run.rand.choice(WORDS)}{run.rand.randint(100, 999)}"
+def posixtest_checks(seed: int) -> list[tuple[str, int]]:
+    """posixtest's checks and values for seed: fork_wait's child exits with
+    seed % 200 + 1; the others prove 0."""
+    values = {"fork_wait": seed % 200 + 1}
+    return [(name, values.get(name, 0)) for name in POSIXTEST_CHECKS] + [("cleanup", 0)]
+
+
+def badcalls_checks() -> list[tuple[str, int]]:
+    """badcalls' checks; each proves the value 0."""
+    return [(name, 0) for name in BADCALLS_CHECKS]
+
+
+def forkstress_status(seed: int, index: int) -> int:
+    """The exit status forkstress's child index ends with (expected_status)."""
+    mixed = ((seed + 1) * 2654435761 ^ index * 40503) & MASK
+    return (mixed >> 8) % FORKSTRESS_BROKEN_LINK
+
+
+def forkstress_checks(seed: int, count: int) -> list[tuple[str, int]]:
+    """forkstress's checks for seed and count children: each wave proves the
+    sum of its children's exit statuses, the chain its first link's status."""
+    checks = []
+    for wave, first in enumerate(range(0, count, FORKSTRESS_WAVE), start=1):
+        last = min(first + FORKSTRESS_WAVE, count)
+        checks.append((f"wave{wave}", sum(forkstress_status(seed, index)
+                                          for index in range(first, last))))
+    checks.append(("chain", forkstress_status(seed, FORKSTRESS_CHAIN_INDEX + 1)))
+    checks.append(("reaped", 0))
+    return checks
+
+
+class SeededRandom:
+    """The test programs' seeded generator (tests/random.h): xorshift32."""
+
+    def __init__(self, seed: int, salt: int) -> None:
+        self.state = (seed * 2654435761 ^ salt) & MASK or 1
+
+    def next(self) -> int:
+        """The next number (random_next)."""
+        state = self.state
+        state ^= (state << 13) & MASK
+        state ^= state >> 17
+        state ^= (state << 5) & MASK
+        self.state = state
+        return state
+
+    def below(self, limit: int) -> int:
+        """A number from 0 to limit - 1 (filestress's random_below)."""
+        return self.next() % limit
+
+
+@dataclass
+class PlannedFile:
+    """What one of filestress's files should hold (its struct planned_file)."""
+    size: int
+    key: int
+    patch_offset: int = 0
+    patch_length: int = 0
+    patch_key: int = 0
+    exists: bool = False
+
+
+def pattern_bytes(key: int, start: int, end: int) -> bytes:
+    """Bytes start .. end-1 of a file made with key (filestress's pattern_byte)."""
+    step, base = key | 1, key >> 16
+    return bytes((offset * step + offset // KIB * 131 + base) & 0xFF
+                 for offset in range(start, end))
+
+
+def planned_bytes(file: PlannedFile) -> bytes:
+    """All of file as it should be now: its key's pattern, the patch over it."""
+    data = bytearray(pattern_bytes(file.key, 0, file.size))
+    patch_end = file.patch_offset + file.patch_length
+    data[file.patch_offset:patch_end] = pattern_bytes(file.patch_key, file.patch_offset,
+                                                      patch_end)
+    return bytes(data)
+
+
+def draw_write_pieces(rand: SeededRandom, count: int) -> None:
+    """Draw what filestress draws to write count bytes (write_range's pieces)."""
+    done = 0
+    while done < count:
+        done += 1 + rand.below(FILESTRESS_CHUNK)
+
+
+def draw_read_pieces(rand: SeededRandom, size: int) -> None:
+    """Draw what filestress draws to read a file of size bytes (verify_file):
+    one size per read, the last read being the one that returns 0. FS's
+    read of a regular file returns all it is asked for up to the end."""
+    offset = 0
+    while True:
+        wanted = 1 + rand.below(FILESTRESS_CHUNK)
+        if offset == size:
+            return
+        offset += min(wanted, size - offset)
+
+
+def verify_all(rand: SeededRandom, files: list[PlannedFile]) -> int:
+    """Read every existing file back as filestress does; the Adler-32 of all the bytes."""
+    checksum = 1
+    for file in files:
+        if file.exists:
+            draw_read_pieces(rand, file.size)
+            checksum = zlib.adler32(planned_bytes(file), checksum)
+    return checksum
+
+
+def filestress_checks(seed: int, count: int, keep: bool = False) -> list[tuple[str, int]]:
+    """filestress's steps and values for seed and count files ("keep": no
+    cleanup step). Its run is replayed draw by draw: the steps that read
+    the files back prove the Adler-32 checksum of all they read."""
+    rand = SeededRandom(seed, FILESTRESS_SALT)
+    large = rand.below(count)
+    files = []
+    for index in range(count):
+        size_class = rand.below(4)
+        rand.next()                                 # the name
+        key = rand.next()
+        size = rand.below(FILESTRESS_SIZE_LIMITS[size_class])
+        files.append(PlannedFile(FILESTRESS_LARGE if index == large else size, key))
+    for file in files:                              # create
+        draw_write_pieces(rand, file.size)
+        file.exists = True
+    readback = verify_all(rand, files)
+    for file in files[::3]:                         # overwrite
+        if file.size < 2:
+            continue
+        file.patch_offset = rand.below(file.size // 2 + 1)
+        file.patch_length = 1 + rand.below(file.size - file.patch_offset)
+        file.patch_key = rand.next()
+        draw_write_pieces(rand, file.patch_length)
+    overwrite = verify_all(rand, files)
+    for file in files[1::5]:                        # truncate
+        file.size = rand.below(3 * KIB)
+        file.key = rand.next()
+        file.patch_length = 0
+        draw_write_pieces(rand, file.size)
+    truncate = verify_all(rand, files)
+    deleted = 0                                     # delete
+    for index, file in enumerate(files):
+        if deleted >= count // 2:
+            break
+        if rand.below(2) == 0 and index + (count // 2 - deleted) < count:
+            continue
+        file.exists = False
+        deleted += 1
+    survivors = verify_all(rand, files)
+    checks = [("create", 0), ("readback", readback), ("overwrite", overwrite),
+              ("truncate", truncate), ("delete", 0), ("list", 0), ("survivors", survivors)]
+    return checks if keep else checks + [("cleanup", 0)]
 
 
 # ---- the tests ----
@@ -180,7 +406,7 @@ def test_posix(run: Run) -> None:
     """posixtest: fork, exec, wait, pipes, files, directories, errors, signals."""
     seed = run.rand.randint(1, 999_999)
     code, text = run_program(run, f"posixtest {seed}")
-    check_summary(text, "posixtest", minimum=40)
+    check_proofs(text, "posixtest", seed, posixtest_checks(seed))
     if code != 0:
         fail(f"posixtest passed but the run ended with code {code}")
 
@@ -191,7 +417,7 @@ def test_badcalls(run: Run) -> None:
     FS serving correctly."""
     seed = run.rand.randint(1, 999_999)
     code, text = run_program(run, f"badcalls {seed} 3000")
-    check_summary(text, "badcalls", minimum=6)
+    check_proofs(text, "badcalls", seed, badcalls_checks())
     if re.search(r"^(pm|fs|ds|memory|tty): .*(panic|killed)", text, re.MULTILINE) or \
             "kernel panic" in text:
         fail("a server or the kernel broke down under the malformed requests")
@@ -204,7 +430,7 @@ def test_forkstress(run: Run) -> None:
     """forkstress: hundreds of processes, each exit status checked by its parent."""
     seed = run.rand.randint(1, 999_999)
     code, text = run_program(run, f"forkstress {seed} 300", timeout=120)
-    check_summary(text, "forkstress", minimum=2)
+    check_proofs(text, "forkstress", seed, forkstress_checks(seed, 300))
     if code != 0:
         fail(f"forkstress passed but the run ended with code {code}")
 
@@ -214,7 +440,7 @@ def test_filestress(run: Run) -> None:
     """filestress: many files (one needs double-indirect zones), read back and deleted."""
     seed = run.rand.randint(1, 999_999)
     code, text = run_program(run, f"filestress {seed} 60", timeout=120)
-    check_summary(text, "filestress", minimum=5)
+    check_proofs(text, "filestress", seed, filestress_checks(seed, 60))
     if code != 0:
         fail(f"filestress passed but the run ended with code {code}")
 
@@ -231,12 +457,12 @@ def test_fsck(run: Run) -> None:
         fail("the memory driver never printed where the RAM disk is")
     seed = run.rand.randint(1, 999_999)
     output = sh(run, f"filestress {seed} 40 keep", timeout=120)
-    check_summary(output, "filestress", minimum=5)
+    check_proofs(output, "filestress", seed, filestress_checks(seed, 40, keep=True))
     directory = random_name(run)
     sh(run, f"mkdir /tmp/{directory}; echo {directory} > /tmp/{directory}/note; sync")
     image = os.path.join(run.workdir, "ramdisk.img")
     run.save_memory(int(ramdisk.group(2), 16), int(ramdisk.group(1)) * 1024, image)
-    result = subprocess.run([fsck, "-f", image], capture_output=True, text=True, timeout=60)
+    result = host_tool([fsck, "-f", image], [run.workdir])
     # Some damage (a zone marked used that no file holds) leaves the exit
     # status 0: any line but the banner counts as a complaint too.
     report = [line for line in (result.stdout + result.stderr).strip().splitlines()
@@ -244,7 +470,12 @@ def test_fsck(run: Run) -> None:
     if result.returncode != 0 or report:
         fail("fsck.minix finds the RAM disk damaged after the run "
              f"(exit status {result.returncode}):\n  " + "\n  ".join(report[:12]))
-    listing = import_tool("mkfs").list_image(image)
+    mkfs = import_tool("mkfs")
+    try:        # QEMU wrote the image: a link or an oversized file is refused
+        saved = open_untrusted(image, int(ramdisk.group(1)) * 1024)
+    except OSError as error:
+        fail(f"cannot read the saved RAM disk: {error}")
+    listing = mkfs.ImageReader(saved).listing()
     if f"/tmp/{directory}/note" not in listing:
         fail(f"after sync, /tmp/{directory}/note is not in the saved RAM disk")
 
@@ -332,4 +563,4 @@ def test_bochs(run: Run) -> None:
 
 
 if __name__ == "__main__":
-    sys.exit(main(lab=3))
+    sys.exit(main(lab=3, hidden_points=10))

@@ -12,10 +12,13 @@
  * memory: byte i of a file is a function of the file's key and i, so it
  * can be made again to compare. Output, one line per step:
  *
- *   ok NAME   or   FAIL NAME: what went wrong
+ *   ok NAME PROOF   or   FAIL NAME: what went wrong
  *   filestress: N passed, M failed
  *
- * and the exit status is 0 only if every step passed.
+ * and the exit status is 0 only if every step passed. PROOF (proof.h)
+ * hashes the seed, the step's name and, for the steps that read the
+ * files back, the Adler-32 checksum of every byte they read (0 for the
+ * others): the grader makes the same files from the seed to compute it.
  *
  * Entry point: main.
  */
@@ -28,6 +31,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "proof.h"
 #include "random.h"
 
 #define DEFAULT_FILES 60
@@ -35,6 +39,7 @@
 #define KIB 1024
 #define LARGE_SIZE (300 * KIB)
 #define CHUNK (4 * KIB)
+#define ADLER_MODULUS 65521	/* Adler-32's: the largest prime below 2^16 */
 
 /* What one file should hold: key's pattern, with patch_key's over a patch. */
 struct planned_file {
@@ -50,7 +55,10 @@ static struct planned_file files[MAX_FILES];
 static int file_count;
 static char directory[32];
 static char buffer[CHUNK], expected[CHUNK];
+static unsigned int seed;
 static int passed, failed;
+static unsigned int observed;	/* the running step's value for its proof:
+				   a checksum of what it read back, or 0 */
 
 /* Why the running step failed, for report(). */
 static struct {
@@ -85,6 +93,19 @@ static char file_byte(const struct planned_file *file, int offset)
 
 /* ---- checking ---- */
 
+/* The Adler-32 checksum (RFC 1950) carried on over count more bytes
+ * (it starts from 1). */
+static unsigned int adler32(unsigned int checksum, const char *bytes, int count)
+{
+	unsigned int low = checksum & 0xffff, high = checksum >> 16;
+
+	for (int i = 0; i < count; i++) {
+		low = (low + (unsigned char) bytes[i]) % ADLER_MODULUS;
+		high = (high + low) % ADLER_MODULUS;
+	}
+	return high << 16 | low;
+}
+
 /* Note why the running step failed (what, which file, a number); returns -1. */
 static int fail(const char *what, const struct planned_file *file, int number)
 {
@@ -95,11 +116,11 @@ static int fail(const char *what, const struct planned_file *file, int number)
 	return -1;
 }
 
-/* Print one step's outcome (0: ok) and count it. */
+/* Print one step's outcome (0: ok, with `observed` in its proof) and count it. */
 static void report(const char *step, int result)
 {
 	if (result == 0) {
-		printf("ok %s\n", step);
+		print_ok(seed, step, observed);
 		passed++;
 	} else {
 		printf("FAIL %s: %s %s (%d, errno %d)\n", step, failure.what,
@@ -107,6 +128,7 @@ static void report(const char *step, int result)
 		failed++;
 	}
 	fflush(stdout);
+	observed = 0;
 }
 
 /* "first/second" into path (size bytes), cut short if it does not fit. */
@@ -162,7 +184,10 @@ static int create_file(const struct planned_file *file)
 	return close(fd) == 0 ? 0 : fail("close failed on", file, 0);
 }
 
-/* Read file whole, in seeded pieces, and compare each byte and the size. */
+/*
+ * Read file whole, in seeded pieces, and compare each byte and the size;
+ * the bytes go into the checksum `observed`.
+ */
 static int verify_file(const struct planned_file *file)
 {
 	struct stat status;
@@ -181,6 +206,7 @@ static int verify_file(const struct planned_file *file)
 			close(fd);
 			return fail("wrong bytes in", file, offset);
 		}
+		observed = adler32(observed, buffer, got);
 		offset += got;
 	}
 	close(fd);
@@ -189,9 +215,11 @@ static int verify_file(const struct planned_file *file)
 	return 0;
 }
 
-/* verify_file for every file that should exist. */
+/* verify_file for every file that should exist; `observed` is the
+ * checksum of all they hold, one file after the other. */
 static int verify_all(void)
 {
+	observed = 1;		/* the Adler-32 checksum of no bytes */
 	for (int i = 0; i < file_count; i++)
 		if (files[i].exists && verify_file(&files[i]) != 0)
 			return -1;
@@ -368,12 +396,16 @@ static void remove_leftovers(void)
 	rmdir(directory);
 }
 
-/* Plan the files, run each step over them in order, print the tally. */
+/*
+ * Plan the files, run each step over them in order, print the tally.
+ * grade/lab3.py knows these steps and draws the same numbers from the
+ * seed: a change to either goes into both.
+ */
 int main(int argc, char *argv[])
 {
-	unsigned int seed = argc > 1 ? (unsigned int) strtoul(argv[1], NULL, 0) : 1;
 	int keep = argc > 3 && strcmp(argv[3], "keep") == 0;
 
+	seed = argc > 1 ? (unsigned int) strtoul(argv[1], NULL, 0) : 1;
 	file_count = argc > 2 ? atoi(argv[2]) : DEFAULT_FILES;
 	if (file_count < 2 || file_count > MAX_FILES) {
 		fprintf(stderr, "filestress: FILES must be 2 .. %d\n", MAX_FILES);
