@@ -266,6 +266,22 @@ def export_git(source: str, tag: str, scratch: str, intake: Intake, lab: int,
     extract_tarball(archive, target, intake, lab)
 
 
+def tree_top(folder: str) -> str:
+    """The folder of a submission that holds its lab directories: folder
+    itself, or its one subfolder when the student handed in the tree one
+    level down (a zip of "cairn/")."""
+    def has_labs(path: str) -> bool:
+        return any(os.path.isdir(os.path.join(path, n)) and not os.path.islink(os.path.join(path, n))
+                   for n in LAB_DIRECTORIES)
+    if has_labs(folder):
+        return folder
+    inside = [e for e in os.scandir(folder)
+              if not e.name.startswith(".") and e.is_dir(follow_symlinks=False)]
+    if len(inside) == 1 and has_labs(inside[0].path):
+        return inside[0].path
+    return folder
+
+
 def submission_kind(path: str) -> Optional[str]:
     """"folder", "tarball", "git" or None (not a submission)."""
     name = os.path.basename(path)
@@ -320,7 +336,7 @@ def take_submission(path: str, lab: int, tag: Optional[str], scratch: str, targe
     os.makedirs(target, exist_ok=True)
     kind = submission_kind(path)
     if kind == "folder":
-        copy_folder(path, target, intake, lab)
+        copy_folder(tree_top(path), target, intake, lab)
     elif kind == "tarball":
         extract_tarball(path, target, intake, lab)
     elif kind == "git":
@@ -460,7 +476,7 @@ def listed_tests(lab: int) -> list[tuple[str, int, bool]]:
 
 def zero_results(tests: list[tuple[str, int, bool]], why: str, output: str) -> dict:
     """A results.json giving every test 0 because of why."""
-    report = {"score": 0, "output": output, "tests": []}
+    report = {"score": 0, "output": output, "stdout_visibility": "hidden", "tests": []}
     for name, points, hidden in tests:
         entry = {"name": name, "score": 0, "max_score": points, "status": "failed",
                  "output": f"not run: {why}"}
@@ -535,6 +551,7 @@ def grade_one(name: str, path: str, options: Options, results_path: str, log_pat
         if intake.skipped:
             report["output"] = ("Left out of your submission:\n" +
                                 "\n".join(intake.skipped[:50]) + "\n")
+        report["stdout_visibility"] = "hidden"
         write_json(results_path, report)
         row["score"] = report["score"]
         row["max_score"] = sum(t["max_score"] for t in report["tests"])
@@ -695,6 +712,10 @@ def main(argv: list[str]) -> int:
     problem = setup_problem(args)
     if problem:
         print(f"autograde: {problem}", file=sys.stderr)
+        if args.one:            # Gradescope shows the student why, not a crash
+            os.makedirs(os.path.dirname(os.path.abspath(args.results)), exist_ok=True)
+            write_json(args.results, zero_results(listed_tests(args.lab), "the autograder "
+                                                  "cannot grade here", problem))
         return 2
     tests = listed_tests(args.lab)
     if not tests:

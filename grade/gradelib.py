@@ -1105,15 +1105,36 @@ def load_hidden_tests(lab: int) -> None:
         importlib.import_module(f"hidden_lab{lab}")
 
 
-def main(lab: int, argv: Optional[list[str]] = None) -> int:
+def hidden_points_problem(lab: int, hidden_points: int) -> Optional[str]:
+    """Why the hidden tests loaded disagree with what the grader declares,
+    or None. (Without grade/hidden_labN.py, as in a student's tree, nothing
+    can be checked.)"""
+    if not os.path.exists(os.path.join(ROOT, "grade", f"hidden_lab{lab}.py")):
+        return None
+    loaded = sum(t.points for t in TESTS if t.hidden)
+    if loaded != hidden_points:
+        return (f"grade/hidden_lab{lab}.py's tests are worth {loaded} points, but "
+                f"grade/lab{lab}.py declares hidden_points={hidden_points}: make them agree, "
+                "so students' scores say what the autograder adds")
+    return None
+
+
+def main(lab: int, argv: Optional[list[str]] = None, hidden_points: int = 0) -> int:
     """The grader's command line; returns the exit status.
 
     lab.py --build DIR [-j N] [--json FILE] [--seed N] [--list] [--gdb TEST]
            [-v] [TEST ...]
+    hidden_points: what the instructor's hidden tests (grade/hidden_labN.py,
+    not in the handout) are worth, so a student's score can say that the
+    autograder's maximum is higher.
     Exit status: 0 on full marks, 1 otherwise, 2 on a usage or setup error.
     """
     args = parse_arguments(sys.argv[1:] if argv is None else argv, lab)
     load_hidden_tests(lab)
+    problem = hidden_points_problem(lab, hidden_points)
+    if problem:
+        print(f"lab{lab}.py: {problem}", file=sys.stderr)
+        return 2
     if args.list:
         for t in TESTS:
             print(f"{t.name:12} {t.points:3} points  holes: {', '.join(t.holes) or '-'}"
@@ -1156,5 +1177,9 @@ def main(lab: int, argv: Optional[list[str]] = None) -> int:
         with open(args.json, "w", encoding="utf-8") as f:
             json.dump(results_json(results), f, indent=1)
             f.write("\n")
-    print(f"Score: {score}/{possible}")
+    hidden_loaded = any(t.hidden for t in TESTS)
+    print(f"Score: {score}/{possible}" + (
+        f" (the autograder also runs hidden tests worth {hidden_points} points: "
+        f"its maximum is {possible + hidden_points})"
+        if hidden_points and not hidden_loaded and not args.tests and not args.gdb else ""))
     return 0 if score == possible else 1

@@ -321,4 +321,4 @@ def test_gdb(run: Run) -> None:
 
 
 if __name__ == "__main__":
-    sys.exit(main(lab=1))
+    sys.exit(main(lab=1, hidden_points=10))

@@ -26,15 +26,17 @@ ROOT = skelgen.ROOT
 EXCLUDED_PREFIXES = ("solutions-private/", "build/", ".git/")
 
 
-def is_excluded(path: str) -> bool:
-    """Files a student never receives."""
+def is_excluded(path: str, hidden_tests: bool = False) -> bool:
+    """Files a student never receives (hidden_tests: except the hidden tests,
+    which an autograder package carries)."""
     name = os.path.basename(path)
     return path.startswith(EXCLUDED_PREFIXES) or (
-        path.startswith("grade/") and name.startswith("hidden_"))
+        not hidden_tests and path.startswith("grade/") and name.startswith("hidden_"))
 
 
-def kit_files() -> list[str]:
-    """The kit's files, relative to the root: git's list, or a walk."""
+def kit_files(hidden_tests: bool = False) -> list[str]:
+    """The kit's files, relative to the root: git's list, or a walk.
+    Without solutions-private/, builds and (unless hidden_tests) hidden tests."""
     try:
         listed = subprocess.run(["git", "ls-files", "-z", "--cached", "--others",
                                  "--exclude-standard"], cwd=ROOT, check=True,
@@ -46,7 +48,7 @@ def kit_files() -> list[str]:
             subdirectories[:] = [d for d in subdirectories if d not in (".git", "build")]
             files += [os.path.relpath(os.path.join(directory, n), ROOT) for n in names]
     return sorted(f for f in files
-                  if not is_excluded(f) and os.path.isfile(os.path.join(ROOT, f)))
+                  if not is_excluded(f, hidden_tests) and os.path.isfile(os.path.join(ROOT, f)))
 
 
 def main(argv: list[str]) -> int:
