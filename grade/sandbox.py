@@ -277,9 +277,10 @@ class UntrustedFileError(OSError):
     """A file a sandbox wrote is not a plain file, or is too large."""
 
 
-def open_untrusted(path: str, limit: int) -> bytes:
+def open_untrusted(path: str, limit: int, first_part: bool = False) -> bytes:
     """The contents of path, which a sandbox may have written: a link, a
-    FIFO or a device is refused, and so is a file over limit bytes."""
+    FIFO or a device is refused, and so is a file over limit bytes (or,
+    with first_part, only its first limit bytes are read)."""
     try:
         descriptor = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
     except FileNotFoundError:
@@ -290,7 +291,7 @@ def open_untrusted(path: str, limit: int) -> bytes:
         info = os.fstat(f.fileno())
         if not stat.S_ISREG(info.st_mode):
             raise UntrustedFileError(f"{path} is not a regular file")
-        if info.st_size > limit:
+        if info.st_size > limit and not first_part:
             raise UntrustedFileError(f"{path} is larger than {limit} bytes")
         return f.read(limit + 1)[:limit]
 

@@ -24,12 +24,16 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 import time
+import zipfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 WORK = os.path.join("build", "selftest")
 sys.path.insert(0, os.path.join(ROOT, "common", "tools"))
 import skelgen  # noqa: E402
+sys.path.insert(0, os.path.join(ROOT, "grade"))
+import hostile  # noqa: E402
 
 
 class Checks:
@@ -179,34 +183,136 @@ def check_each_hole(checks: Checks, lab: int, jobs: int,
                       f"still passing: {survivors}\n" + tail(output))
 
 
-def check_autograder(checks: Checks, lab: int) -> None:
-    """Grade three made-up submissions: untouched, solved, not compiling."""
-    submissions = os.path.join(ROOT, WORK, "submissions")
-    out = os.path.join(ROOT, WORK, "autograde")
-    shutil.rmtree(submissions, ignore_errors=True)
-    shutil.rmtree(out, ignore_errors=True)
-    labs = ",".join(str(n) for n in range(1, lab + 1))
-    for name, release in (("untouched", ""), ("solved", labs), ("broken", labs)):
-        run([sys.executable, "common/tools/handout.py", os.path.join(submissions, name),
+def make_corpus(base: str, lab: int) -> tuple[hostile.Corpus, dict[int, str]]:
+    """The hostile corpus (hostile.py): a folder of submissions per batch."""
+    trees = {}
+    for kind, release in (("untouched", ""), ("solved", ",".join(map(str, range(1, lab + 1))))):
+        trees[kind] = os.path.join(base, "trees", kind)
+        run([sys.executable, "common/tools/handout.py", trees[kind],
              "--release-solutions", release])
-    with open(os.path.join(submissions, "broken", "lab1-boot", "kernel", "main.c"), "a",
-              encoding="utf-8") as f:
-        f.write("\nthis does not compile\n")
-    status, output = run([sys.executable, "grade/autograde.py", "--lab", str(lab),
-                          submissions, out])
-    rows = {}
+    batches = {lab: os.path.join(base, f"lab{lab}"), 1: os.path.join(base, "lab1")}
+    corpus = hostile.Corpus(submissions=batches[lab], marker=os.path.join(base, "escaped"))
+    for case in hostile.CASES:
+        tree = os.path.join(batches[case.lab or lab], case.name)
+        shutil.copytree(trees[case.base], tree, symlinks=True)
+        case.make(tree, corpus)
+    return corpus, batches
+
+
+def read_verdict(out: str, name: str) -> hostile.Verdict:
+    """What the autograder left in OUT/name (empty parts where it left nothing)."""
+    parts = []
+    for file in ("row.json", "results.json", "log.txt"):
+        try:
+            with open(os.path.join(out, name, file), encoding="utf-8", errors="replace") as f:
+                parts.append(f.read())
+        except OSError:
+            parts.append("")
     try:
+        row = json.loads(parts[0])
+    except ValueError:
+        row = {"score": 0, "max_score": 0, "tests": {}, "note": "no row.json"}
+    return hostile.Verdict(row, parts[1], parts[2])
+
+
+def check_autograder(checks: Checks, lab: int, jobs: int) -> None:
+    """Grade the hostile corpus: each submission gets its verdict, nothing
+    outside its own results changes, no process outlives the batch."""
+    base = os.path.join(ROOT, WORK, "autograde")
+    shutil.rmtree(base, ignore_errors=True)
+    corpus, batches = make_corpus(base, lab)
+    # The batch's temporary folders, in one place every sandbox user can reach.
+    scratch = tempfile.mkdtemp(prefix="cairn-selftest-")
+    os.chmod(scratch, 0o755)
+    environment = dict(os.environ, TMPDIR=scratch)
+    kit_before = hostile.tree_hash(ROOT, skip=("build", ".git"))
+    submissions_before = hostile.tree_hash(os.path.join(base, "lab1")), \
+        hostile.tree_hash(batches[lab])
+    outputs = {}
+    for batch_lab, folder in sorted(batches.items(), reverse=True):
+        out = os.path.join(base, f"out-lab{batch_lab}")
+        outputs[batch_lab] = out
+        command = [sys.executable, "grade/autograde.py", "--lab", str(batch_lab), folder, out,
+                   "-j", str(jobs)]
+        if batch_lab != lab:
+            command += ["--build-timeout", str(hostile.BUILD_TIMEOUT_ENDLESS)]
+        done = subprocess.run(command, cwd=ROOT, env=environment, stdout=subprocess.PIPE,
+                              stderr=subprocess.STDOUT, text=True, timeout=1200)
+        checks.record(f"autograder: the lab {batch_lab} batch of hostile submissions finishes",
+                      done.returncode == 0, tail(done.stdout))
+    verdicts = {case.name: read_verdict(outputs[case.lab or lab], case.name)
+                for case in hostile.CASES}
+    for case in hostile.CASES:
+        why = case.check(verdicts[case.name], verdicts, corpus)
+        verdict = verdicts[case.name].row
+        checks.record(f"autograder: {case.name} (lab {case.lab or lab}) gets its verdict "
+                      f"({verdict['score']}/{verdict['max_score']} {verdict['note']})".rstrip(),
+                      why is None, why or "")
+    table = {}
+    for out in outputs.values():
         with open(os.path.join(out, "scores.csv"), encoding="utf-8") as f:
-            rows = {row["student"]: row for row in csv.DictReader(f)}
-    except OSError:
-        pass
-    ok = (status == 0 and set(rows) == {"untouched", "solved", "broken"}
-          and rows["solved"]["score"] == rows["solved"]["max_score"] != "0"
-          and int(rows["untouched"]["score"]) < int(rows["solved"]["score"])
-          and rows["broken"]["note"] == "build failed"
-          and rows["broken"]["max_score"] == rows["solved"]["max_score"])
-    checks.record(f"the autograder scores submissions of lab {lab} (scores.csv)", ok,
-                  tail(output))
+            table.update({row["student"]: row for row in csv.DictReader(f)})
+    mismatched = [name for name, v in verdicts.items()
+                  if table.get(name, {}).get("score") != str(v.row["score"])]
+    checks.record("autograder: scores.csv agrees with every results.json", not mismatched,
+                  f"differ: {mismatched}")
+    changed = []
+    if hostile.tree_hash(ROOT, skip=("build", ".git")) != kit_before:
+        changed.append("the kit")
+    if (hostile.tree_hash(os.path.join(base, "lab1")), hostile.tree_hash(batches[lab])) != \
+            submissions_before:
+        changed.append("the submissions")
+    checks.record("autograder: the kit and the submissions are unchanged (by hash)",
+                  not changed, f"changed: {changed}")
+    left = hostile.processes_mentioning(scratch)
+    checks.record("autograder: no process outlives the batch", not left, "\n".join(left[:10]))
+    shutil.rmtree(scratch, ignore_errors=True)
+    check_gradescope(checks, lab, os.path.join(batches[lab], "solved"), base)
+
+
+def check_gradescope(checks: Checks, lab: int, submission: str, base: str) -> None:
+    """make gradescope's zip, unpacked as Gradescope would, grades a
+    submission (handed in one folder down) into a valid results.json."""
+    top = os.path.join(base, "gradescope", "autograder")
+    status, output = run(["make", "-s", "gradescope", f"LAB={lab}",
+                          f"GRADESCOPE_ZIP={os.path.join(base, 'gradescope.zip')}"])
+    if not checks.record(f"make gradescope LAB={lab} writes the zip", status == 0, output):
+        return
+    with zipfile.ZipFile(os.path.join(base, "gradescope.zip")) as package:
+        package.extractall(os.path.join(top, "source"))
+        for entry in package.infolist():    # zipfile drops the modes; Gradescope does not
+            os.chmod(os.path.join(top, "source", entry.filename), entry.external_attr >> 16 or
+                     0o644)
+    shutil.copytree(submission, os.path.join(top, "submission", "cairn"), symlinks=True)
+    done = subprocess.run(["sh", os.path.join(top, "source", "run_autograder")],
+                          cwd=os.path.join(top, "source"), env=dict(os.environ, AUTOGRADER_ROOT=top),
+                          stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                          timeout=900)
+    output = done.stdout
+    problem = None
+    try:
+        with open(os.path.join(top, "results", "results.json"), encoding="utf-8") as f:
+            report = json.load(f)
+        tests = report["tests"]
+        problem = gradescope_problem(report, tests)
+    except (OSError, ValueError, KeyError, TypeError) as error:
+        problem = f"no valid results.json: {error!r}"
+    checks.record("Gradescope's run_autograder grades a submission into results.json",
+                  problem is None, (problem or "") + "\n" + tail(output))
+
+
+def gradescope_problem(report: dict, tests: list[dict]) -> str | None:
+    """What is wrong with a results.json of a solved submission, or None."""
+    if not tests or any(set(t) < {"name", "score", "max_score"} for t in tests):
+        return "tests without name, score and max_score"
+    if report["score"] != sum(t["score"] for t in tests):
+        return "the score is not the sum of the tests"
+    if report["score"] != sum(t["max_score"] for t in tests):
+        return f"the solution scored {report['score']}, not full marks"
+    hidden = [t for t in tests if t["name"].startswith("hidden_")]
+    if not hidden or any(t.get("visibility") != "after_published" for t in hidden):
+        return "hidden tests without visibility after_published"
+    return None
 
 
 def check_line_budget(checks: Checks, lab: int) -> None:
@@ -261,7 +367,7 @@ def main(argv: list[str]) -> int:
             check_each_hole(checks, lab, args.jobs, holes)
 
     if have_handout:
-        check_autograder(checks, labs[-1][0])
+        check_autograder(checks, labs[-1][0], args.jobs)
     check_unit_tests(checks, lab1_build)
 
     minutes = (time.monotonic() - started) / 60
