@@ -2,11 +2,12 @@
 verdict the autograder must give each (the self-test grades them).
 
 Each Case makes one submission from a handout tree and says what its
-results must show. Two batches: one of the newest lab (a tree that
-injects a command through a file name, edits the kit, links to other
-files, forges the test programs' lines from a fork-bombing init) and one
-of lab 1, whose builds are cheap (includes of files outside the tree, a
-build that never ends, a kernel that floods the console). Around both the
+results must show. Two batches: one of the newest lab (a tree that does
+not compile, one that injects a command through a file name and edits
+the kit, one that links to other files, one that forges the test
+programs' lines from a fork-bombing init) and one of lab 1, whose builds
+are cheap (includes of files outside the tree, a build that never ends, a
+kernel that floods the console). Around both the
 self-test checks that nothing outside each submission's own results
 changed (the kit and the submissions, by hash) and that no process
 outlived the batch.
@@ -25,7 +26,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 PASSWORD_LINE = "root:x:0:0"
 HIDDEN_MARK = "tests the instructor keeps out of the handout"
 INJECTED_NAME = "a;cd lab3-servers;cd root;sh p.sh;#"
-BUILD_TIMEOUT_ENDLESS = 20      # wall seconds for the lab-1 batch's builds
+BUILD_TIMEOUT_ENDLESS = 15      # wall seconds for the lab-1 batch's builds (one takes 5)
 
 
 @dataclass
@@ -49,7 +50,7 @@ class Case:
 @dataclass
 class Corpus:
     """Where the submissions live, and files the cases plant outside them."""
-    submissions: str            # one folder per submission
+    solved: str                 # a classmate's tree, with every hole filled
     marker: str                 # a file an escaped build would create
 
 
@@ -98,10 +99,6 @@ def processes_mentioning(text: str) -> list[str]:
 
 # ---- the submissions ----
 
-def untouched(tree: str, corpus: Corpus) -> None:
-    """The handout as it is."""
-
-
 def broken(tree: str, corpus: Corpus) -> None:
     write(os.path.join(tree, "lab1-boot", "kernel", "main.c"), "\nthis does not compile\n", "a")
 
@@ -116,14 +113,14 @@ def tampered(tree: str, corpus: Corpus) -> None:
     write(os.path.join(root, INJECTED_NAME), "")
     write(os.path.join(root, "p.sh"),
           f"touch {corpus.marker}\n"
-          f"python3 -c 'import urllib.request as u; u.urlopen(\"http://10.0.2.2/\")' "
+          f"python3 -c 'import urllib.request as u; u.urlopen(\"http://127.0.0.1:9/\")' "
           f"&& touch {corpus.marker}.net\n")
 
 
 def links(tree: str, corpus: Corpus) -> None:
     """A classmate's solution linked in, the password file, and links and
     special files that broke the old copy (dangling, a FIFO, a loop)."""
-    classmate = os.path.join(corpus.submissions, "solved", "lab3-servers", "pm", "fork.c")
+    classmate = os.path.join(corpus.solved, "lab3-servers", "pm", "fork.c")
     fork = os.path.join(tree, "lab3-servers", "pm", "fork.c")
     os.remove(fork)
     os.symlink(classmate, fork)
@@ -211,16 +208,6 @@ def score(verdict: Verdict) -> int:
     return int(verdict.row["score"] or 0)
 
 
-def expect_untouched(v: Verdict, all_: dict[str, Verdict], c: Corpus) -> Optional[str]:
-    return None if score(v) < score(all_["solved"]) else "the handout scores full marks"
-
-
-def expect_solved(v: Verdict, all_: dict[str, Verdict], c: Corpus) -> Optional[str]:
-    if v.row["note"] or score(v) != int(v.row["max_score"]) or score(v) == 0:
-        return f"the solution scores {v.row['score']}/{v.row['max_score']} {v.row['note']}"
-    return None
-
-
 def expect_build_failed(v: Verdict, all_: dict[str, Verdict], c: Corpus) -> Optional[str]:
     if v.row["note"] != "build failed" or not int(v.row["max_score"] or 0):
         return f"expected 'build failed' with every test at 0, got {v.row}"
@@ -228,9 +215,10 @@ def expect_build_failed(v: Verdict, all_: dict[str, Verdict], c: Corpus) -> Opti
 
 
 def expect_tampered(v: Verdict, all_: dict[str, Verdict], c: Corpus) -> Optional[str]:
-    if v.row["note"] or score(v) != score(all_["untouched"]):
-        return (f"the kit's edits or the injected name changed the verdict: {v.row['score']} "
-                f"{v.row['note']!r}, the untouched handout scores {all_['untouched'].row['score']}")
+    # Built from the kit's own files, the handout builds and fails its tests.
+    if v.row["note"] or not v.row["tests"] or score(v) == int(v.row["max_score"]):
+        return (f"the kit's edits or the injected name changed the verdict: {v.row['score']}/"
+                f"{v.row['max_score']} {v.row['note']!r}")
     if INJECTED_NAME not in v.log:
         return "the log does not list the file name it left out"
     if os.path.exists(c.marker) or os.path.exists(c.marker + ".net"):
@@ -239,7 +227,7 @@ def expect_tampered(v: Verdict, all_: dict[str, Verdict], c: Corpus) -> Optional
 
 
 def expect_links(v: Verdict, all_: dict[str, Verdict], c: Corpus) -> Optional[str]:
-    if score(v) >= score(all_["solved"]):
+    if score(v) >= int(v.row["max_score"]):
         return "a classmate's solution, linked in, earned the points"
     for name in ("pm/fork.c", "passwd.txt", "dangling.c", "loop", "fifo"):
         if f"{name}: " not in v.log:
@@ -269,9 +257,9 @@ def expect_flood(v: Verdict, all_: dict[str, Verdict], c: Corpus) -> Optional[st
     return None
 
 
+# The solved tree is graded through the Gradescope package (selftest.py),
+# and the untouched handout by each lab's handout check.
 CASES = [
-    Case("untouched", 0, "untouched", untouched, expect_untouched),
-    Case("solved", 0, "solved", untouched, expect_solved),
     Case("broken", 0, "solved", broken, expect_build_failed),
     Case("tampered", 0, "untouched", tampered, expect_tampered),
     Case("links", 0, "untouched", links, expect_links),

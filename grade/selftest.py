@@ -8,8 +8,10 @@ For every lab present (labN-*/lab.mk):
   - each hole, opened alone in an otherwise complete system, makes every
     test that names it fail (so no hole goes unchecked by the grader).
 Then, once: the host unit tests (grade/ and common/tools/), the skeletons
-are in sync with their solutions, the kernel is within its line budget, and
-the autograder grades made-up submissions (untouched, solved, broken).
+are in sync with their solutions, the kernel is within its line budget, the
+autograder gives each submission of a hostile corpus (grade/hostile.py) its
+verdict without anything outside its results changing, and the Gradescope
+package grades a submission.
 
 It ends with one line "selftest: N passed, M failed" and exits 1 on any
 failure. Options: --labs 1,2 (only those labs), --quick (skip the per-hole
@@ -34,6 +36,7 @@ sys.path.insert(0, os.path.join(ROOT, "common", "tools"))
 import skelgen  # noqa: E402
 sys.path.insert(0, os.path.join(ROOT, "grade"))
 import hostile  # noqa: E402
+import sandbox  # noqa: E402
 
 
 class Checks:
@@ -191,7 +194,7 @@ def make_corpus(base: str, lab: int) -> tuple[hostile.Corpus, dict[int, str]]:
         run([sys.executable, "common/tools/handout.py", trees[kind],
              "--release-solutions", release])
     batches = {lab: os.path.join(base, f"lab{lab}"), 1: os.path.join(base, "lab1")}
-    corpus = hostile.Corpus(submissions=batches[lab], marker=os.path.join(base, "escaped"))
+    corpus = hostile.Corpus(solved=trees["solved"], marker=os.path.join(base, "escaped"))
     for case in hostile.CASES:
         tree = os.path.join(batches[case.lab or lab], case.name)
         shutil.copytree(trees[case.base], tree, symlinks=True)
@@ -221,21 +224,25 @@ def check_autograder(checks: Checks, lab: int, jobs: int) -> None:
     base = os.path.join(ROOT, WORK, "autograde")
     shutil.rmtree(base, ignore_errors=True)
     corpus, batches = make_corpus(base, lab)
+    problem = sandbox.problem()
+    checks.record("the autograder's sandbox runs here", problem is None,
+                  f"{problem}\n(the corpus is graded with --no-sandbox instead)")
     # The batch's temporary folders, in one place every sandbox user can reach.
     scratch = tempfile.mkdtemp(prefix="cairn-selftest-")
     os.chmod(scratch, 0o755)
     environment = dict(os.environ, TMPDIR=scratch)
     kit_before = hostile.tree_hash(ROOT, skip=("build", ".git"))
-    submissions_before = hostile.tree_hash(os.path.join(base, "lab1")), \
-        hostile.tree_hash(batches[lab])
-    outputs = {}
+    outputs = {batch_lab: os.path.join(base, f"out-lab{batch_lab}") for batch_lab in batches}
+    others = tuple(os.path.basename(out) for out in outputs.values())
+    submissions_before = hostile.tree_hash(base, skip=others)
     for batch_lab, folder in sorted(batches.items(), reverse=True):
-        out = os.path.join(base, f"out-lab{batch_lab}")
-        outputs[batch_lab] = out
+        out = outputs[batch_lab]
         command = [sys.executable, "grade/autograde.py", "--lab", str(batch_lab), folder, out,
                    "-j", str(jobs)]
         if batch_lab != lab:
             command += ["--build-timeout", str(hostile.BUILD_TIMEOUT_ENDLESS)]
+        if problem:
+            command.append("--no-sandbox")
         done = subprocess.run(command, cwd=ROOT, env=environment, stdout=subprocess.PIPE,
                               stderr=subprocess.STDOUT, text=True, timeout=1200)
         checks.record(f"autograder: the lab {batch_lab} batch of hostile submissions finishes",
@@ -259,15 +266,14 @@ def check_autograder(checks: Checks, lab: int, jobs: int) -> None:
     changed = []
     if hostile.tree_hash(ROOT, skip=("build", ".git")) != kit_before:
         changed.append("the kit")
-    if (hostile.tree_hash(os.path.join(base, "lab1")), hostile.tree_hash(batches[lab])) != \
-            submissions_before:
+    if hostile.tree_hash(base, skip=others) != submissions_before:
         changed.append("the submissions")
     checks.record("autograder: the kit and the submissions are unchanged (by hash)",
                   not changed, f"changed: {changed}")
     left = hostile.processes_mentioning(scratch)
     checks.record("autograder: no process outlives the batch", not left, "\n".join(left[:10]))
     shutil.rmtree(scratch, ignore_errors=True)
-    check_gradescope(checks, lab, os.path.join(batches[lab], "solved"), base)
+    check_gradescope(checks, lab, corpus.solved, base)
 
 
 def check_gradescope(checks: Checks, lab: int, submission: str, base: str) -> None:

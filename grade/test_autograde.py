@@ -12,6 +12,8 @@ from __future__ import annotations
 import csv
 import io
 import os
+import shutil
+import subprocess
 import sys
 import tarfile
 import tempfile
@@ -19,6 +21,7 @@ import unittest
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import autograde  # noqa: E402
+import sandbox  # noqa: E402
 
 
 def newest_lab() -> int:
@@ -115,6 +118,39 @@ class IntakeTest(unittest.TestCase):
         write(tarball, "not a tarball")
         with self.assertRaises(autograde.SubmissionError):
             autograde.extract_tarball(tarball, self.target, autograde.Intake(), 1)
+
+
+@unittest.skipIf(shutil.which("git") is None, "git is not installed")
+class GitSubmissionTest(unittest.TestCase):
+    """A repository or a bundle is taken at the tag the instructor names."""
+
+    def test_repository_and_bundle_at_a_tag(self):
+        jail = None if sandbox.problem() else sandbox.Sandbox([], [], slot=5)
+        with tempfile.TemporaryDirectory() as scratch:
+            os.chmod(scratch, 0o755)
+            repository = os.path.join(scratch, "alice")
+            write(os.path.join(repository, "lab1-boot", "kernel", "mine.c"), "int tagged;\n")
+            git = ["git", "-C", repository, "-c", "user.name=A", "-c", "user.email=a@b"]
+            subprocess.run(["git", "init", "-q", repository], check=True)
+            subprocess.run(git + ["add", "."], check=True)
+            subprocess.run(git + ["commit", "-qm", "lab 1"], check=True)
+            subprocess.run(git + ["tag", "lab1"], check=True)
+            write(os.path.join(repository, "lab1-boot", "kernel", "mine.c"), "int later;\n")
+            subprocess.run(git + ["commit", "-qam", "after the deadline"], check=True)
+            bundle = os.path.join(scratch, "bob.bundle")
+            subprocess.run(git + ["bundle", "create", "-q", bundle, "--all"], check=True)
+            for number, source in enumerate((repository, bundle)):
+                self.assertEqual(autograde.submission_kind(source), "git")
+                work = os.path.join(scratch, f"work{number}")
+                os.makedirs(work)
+                os.chmod(work, 0o755)
+                autograde.take_submission(source, 1, "lab1", work,
+                                          os.path.join(work, "taken"), jail)
+                with open(os.path.join(work, "taken", "lab1-boot", "kernel", "mine.c")) as f:
+                    self.assertEqual(f.read(), "int tagged;\n")
+            with self.assertRaises(autograde.SubmissionError):
+                autograde.take_submission(bundle, 1, "no-such-tag", os.path.join(scratch, "w"),
+                                          os.path.join(scratch, "w", "taken"), jail)
 
 
 class NamesTest(unittest.TestCase):

@@ -15,7 +15,7 @@
 # Debian machine by themselves.
 
 # Every Debian package the kit uses.
-ALL_PACKAGES="make gcc gcc-multilib binutils python3 qemu-system-x86 gdb bochs bochsbios vgabios util-linux"
+ALL_PACKAGES="make gcc gcc-multilib binutils python3 qemu-system-x86 gdb bochs bochsbios vgabios util-linux bubblewrap"
 
 CC=${CC:-${TOOLPREFIX}gcc}
 
@@ -146,6 +146,7 @@ if [ -f /usr/share/vgabios/vgabios.bin ]; then ok=yes; else ok=no; fi
 report "VGA BIOS" "$ok" vgabios /usr/share/vgabios/vgabios.bin
 report mkfs.minix "$(have mkfs.minix)" util-linux "used from lab 3 on"
 report fsck.minix "$(have fsck.minix)" util-linux "used from lab 3 on"
+report bwrap "$(have bwrap)" bubblewrap "the autograder's sandbox"
 
 if [ -z "$missing" ]; then
 	[ -n "$quiet" ] || echo "Everything is installed."

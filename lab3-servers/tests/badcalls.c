@@ -64,10 +64,19 @@ static int harmful(int type)
 /*
  * The flood, in a child process: count requests, each answered somehow.
  * Some legitimately wait for ever (a write to a full pipe that only this
- * process could read): an alarm ends the child then.
+ * process could read): an alarm ends the child then. The child's standard
+ * descriptors are /dev/null, so the random writes (wild pointers and all)
+ * still go through FS to a driver, but never print on the console, where
+ * they could break the lines the grader reads.
  */
 static void flood(int count)
 {
+	int null = open("/dev/null", O_RDWR);
+
+	for (int fd = 0; fd < 3; fd++)
+		dup2(null, fd);
+	if (null > 2)
+		close(null);
 	alarm(5);
 	for (int i = 0; i < count; i++) {
 		message m;
