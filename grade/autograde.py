@@ -303,14 +303,15 @@ def submission_kind(path: str) -> Optional[str]:
 
 def student_name(path: str) -> str:
     """The name a submission is filed under in OUT: its file name without
-    the archive's suffix, in letters, digits and _.- only."""
+    the archive's suffix, in letters, digits and _.- only (and never the
+    name of the score table beside it)."""
     name = os.path.basename(os.path.normpath(path))
     for suffix in TARBALL_SUFFIXES + (BUNDLE_SUFFIX,):
         if name.endswith(suffix):
             name = name[:-len(suffix)]
             break
     name = re.sub(r"[^A-Za-z0-9_.-]", "_", name).lstrip(".") or "_"
-    return name[:100]
+    return name[:100] if name != "scores.csv" else "scores.csv_"
 
 
 def find_submissions(folder: str) -> tuple[list[tuple[str, str]], list[str]]:
@@ -510,7 +511,7 @@ def grade_one(name: str, path: str, options: Options, results_path: str, log_pat
     jail = sandbox.Sandbox(readable=[], writable=[], slot=slot) if options.sandboxed else None
     scratch = tempfile.mkdtemp(prefix="cairn-grade-")
     try:
-        os.chmod(scratch, 0o755)
+        os.chmod(scratch, 0o711)        # the sandbox's user passes through to tree/
         taken, work = os.path.join(scratch, "taken"), os.path.join(scratch, "tree")
         try:
             intake = take_submission(path, lab, options.tag, scratch, taken, jail)
