@@ -111,6 +111,7 @@ def tampered(tree: str, corpus: Corpus) -> None:
         write(os.path.join(tree, part), "\n$(error the kit's file was replaced) !!!\n", "a")
     root = os.path.join(tree, "lab3-servers", "root")
     write(os.path.join(root, INJECTED_NAME), "")
+    write(os.path.join(root, INJECTED_NAME.split(";")[0]), "")     # make's "a" prerequisite
     write(os.path.join(root, "p.sh"),
           f"touch {corpus.marker}\n"
           f"python3 -c 'import urllib.request as u; u.urlopen(\"http://127.0.0.1:9/\")' "
