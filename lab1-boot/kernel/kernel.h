@@ -50,6 +50,24 @@ const char *boot_param(const char *key);
 const struct boot_module *boot_module(const char *name);
 
 /*
+ * ---- registration tables: how a later lab adds to an earlier one ----
+ * A table is a section named like a C identifier. Any file adds an entry
+ * with TABLE_ENTRY(name) on a static const object of the table's type; the
+ * linker gathers the entries into one array, and GNU ld names its bounds
+ * __start_NAME and __stop_NAME. No linker script lists the tables, so a
+ * lab can start a table of its own without editing lab 1's kernel.ld. The
+ * bounds are weak: a table nobody has added to yet is empty, not a link
+ * error. aligned(4) stops the compiler from padding entries apart.
+ */
+#define TABLE_ENTRY(name) __attribute__((used, aligned(4), section(#name)))
+#define TABLE_DECLARE(type, name) \
+	extern const type __start_##name[] __attribute__((weak)), \
+		__stop_##name[] __attribute__((weak))
+/* for (entry in table name): entry is a const pointer to its entries. */
+#define TABLE_FOR_EACH(entry, name) \
+	for (entry = __start_##name; entry < __stop_##name; entry++)
+
+/*
  * ---- init hooks: how later labs add to the boot sequence ----
  * KERNEL_INIT(function, stage) puts function into a linker table; main.c
  * calls every hook in stage order once the lab-1 core is up. A hook of the
@@ -71,7 +89,6 @@ struct init_hook {
 
 #define KERNEL_INIT(fn, stage_number)					\
 	static const struct init_hook init_hook_##fn			\
-	__attribute__((used, section(".init_hooks")))			\
-	= { (stage_number), fn, #fn }
+	TABLE_ENTRY(init_hooks) = { (stage_number), fn, #fn }
 
 #endif /* CAIRN_KERNEL_H */

@@ -29,8 +29,8 @@
 #include "string.h"
 #include "x86.h"
 
-/* The KERNEL_INIT table, gathered by kernel.ld from every lab's files. */
-extern const struct init_hook __init_hooks_start[], __init_hooks_end[];
+/* The KERNEL_INIT table, gathered by the linker from every lab's files. */
+TABLE_DECLARE(struct init_hook, init_hooks);
 
 /*
  * Call every KERNEL_INIT hook, lowest stage first; hooks of the same stage
@@ -45,14 +45,14 @@ static void run_init_hooks(void)
 		int next_stage = -1;
 
 		/* The lowest stage above done_stage, if any hook has one. */
-		for (hook = __init_hooks_start; hook < __init_hooks_end; hook++) {
+		TABLE_FOR_EACH(hook, init_hooks) {
 			if (hook->stage > done_stage && (next_stage == -1 || hook->stage < next_stage))
 				next_stage = hook->stage;
 		}
 		if (next_stage == -1)
 			return;
 
-		for (hook = __init_hooks_start; hook < __init_hooks_end; hook++) {
+		TABLE_FOR_EACH(hook, init_hooks) {
 			if (hook->stage == next_stage)
 				hook->function();
 		}

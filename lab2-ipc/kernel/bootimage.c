@@ -3,7 +3,7 @@
  * entry of the boot-program table.
  *
  * Each file that adds boot programs (lab 2: bootprograms.c) puts entries
- * in the linker table .boot_programs with BOOT_PROGRAM (proc.h). At boot,
+ * in the linker table boot_programs with BOOT_PROGRAM (proc.h). At boot,
  * for each entry whose program is in the image (a lab-3 image leaves out
  * lab 2's test programs, so their entries start nothing), this file
  * finds the program's ELF file among the boot modules the loader copied
@@ -23,13 +23,14 @@
 #include "gdt.h"
 #include "proc.h"
 
-extern const struct boot_program __boot_programs_start[], __boot_programs_end[];
+TABLE_DECLARE(struct boot_program, boot_programs);
 
 /* The slot of the boot program called name, or -1. */
 static int boot_program_slot(const char *name)
 {
-	for (const struct boot_program *program = __boot_programs_start;
-	     program < __boot_programs_end; program++) {
+	const struct boot_program *program;
+
+	TABLE_FOR_EACH(program, boot_programs) {
 		if (strcmp(program->name, name) == 0)
 			return program->slot;
 	}
@@ -175,12 +176,12 @@ static int start_boot_program(const struct boot_program *program)
  */
 static void boot_processes_start(void)
 {
+	const struct boot_program *program;
 	int started = 0;
 
 	proc_table_init();
 	for (int slot = FIRST_USER_SLOT; slot < PROCESS_SLOTS; slot++) {
-		for (const struct boot_program *program = __boot_programs_start;
-		     program < __boot_programs_end; program++) {
+		TABLE_FOR_EACH(program, boot_programs) {
 			if (program->slot == slot && start_boot_program(program) == OK)
 				started++;
 		}

@@ -220,10 +220,9 @@ struct boot_program {
 					 * memory (lab 3's RAM disk), or NULL */
 };
 
-/* aligned(4) stops the compiler from padding entries apart in the table. */
+/* An entry of the boot_programs table (kernel.h's TABLE_ENTRY). */
 #define BOOT_PROGRAM(variable)						\
-	static const struct boot_program variable			\
-	__attribute__((used, aligned(4), section(".boot_programs")))
+	static const struct boot_program variable TABLE_ENTRY(boot_programs)
 
 /* ---- usertrap.c ---- */
 /*

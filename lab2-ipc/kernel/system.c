@@ -18,7 +18,7 @@
  *   - the handler then checks its own arguments.
  *
  * The handlers live in kcall_*.c, one file per group of calls, and enter
- * the `.kernel_calls` linker table with KERNEL_CALL (system.h). At boot
+ * the kernel_calls linker table with KERNEL_CALL (system.h). At boot
  * the table is turned into an array indexed by call number.
  *
  * Entry points: system_call (ipc.c); kernel_calls_init is a KERNEL_INIT hook.
@@ -28,8 +28,8 @@
 #include "proc.h"
 #include "system.h"
 
-/* The `.kernel_calls` table, collected by kernel.ld. */
-extern const struct kernel_call __kernel_calls_start[], __kernel_calls_end[];
+/* The KERNEL_CALL entries of every lab, gathered by the linker. */
+TABLE_DECLARE(struct kernel_call, kernel_calls);
 
 /* kernel_calls[n]: the entry for call KERNEL_CALL_BASE + n, or NULL. */
 static const struct kernel_call *kernel_calls[KERNEL_CALL_COUNT];
@@ -44,7 +44,9 @@ static bool is_kernel_call(int number)
  * for one call, or a number out of range, is a kernel bug. */
 static void kernel_calls_init(void)
 {
-	for (const struct kernel_call *call = __kernel_calls_start; call < __kernel_calls_end; call++) {
+	const struct kernel_call *call;
+
+	TABLE_FOR_EACH(call, kernel_calls) {
 		if (!is_kernel_call(call->number))
 			panic("kernel call %s: no call number 0x%x", call->name, call->number);
 		if (kernel_calls[call->number - KERNEL_CALL_BASE] != NULL)

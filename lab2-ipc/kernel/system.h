@@ -3,7 +3,7 @@
  *
  * A kernel call is a SENDREC to SYSTEM whose message type is a SYS_*
  * number (messages.h). system.c checks the caller's call mask, finds the
- * handler in the `.kernel_calls` linker table and sends the reply. Each
+ * handler in the kernel_calls linker table and sends the reply. Each
  * kcall_*.c file adds its handlers with one line per call:
  *
  *	KERNEL_CALL(SYS_DEVIO, do_devio);
@@ -20,7 +20,7 @@
 
 typedef int (*kernel_call_handler_t)(struct proc *caller, message *m);
 
-/* One entry of the `.kernel_calls` table (kernel.ld collects them). */
+/* One entry of the kernel_calls table (kernel.h's TABLE_ENTRY). */
 struct kernel_call {
 	int number;			/* SYS_* */
 	kernel_call_handler_t handler;
@@ -29,13 +29,11 @@ struct kernel_call {
 
 /*
  * number must be written as its SYS_* name: the entry is named after it,
- * so a second handler for one call fails to compile. aligned(4) stops the
- * compiler from padding entries apart in the table.
+ * so a second handler for one call fails to compile.
  */
 #define KERNEL_CALL(number, handler)					\
 	static const struct kernel_call kernel_call_##number		\
-	__attribute__((used, aligned(4), section(".kernel_calls")))	\
-	= { (number), (handler), #handler }
+	TABLE_ENTRY(kernel_calls) = { (number), (handler), #handler }
 
 /*
  * Carry out the kernel call whose request is at the caller's
