@@ -13,7 +13,7 @@ KERNEL_SRCS += \
 	$(L3)/kernel/bootservers.c
 
 # A lab-3 image boots the servers instead of lab 2's IPC test programs.
-BOOT_MODULES := $(filter-out $(foreach p,$(IPC_TEST_PROGRAMS),$(p)=%),$(BOOT_MODULES))
+BOOT_MODULES_DROPPED += $(IPC_TEST_PROGRAMS)
 
 # System processes: lab 2's user library (kernel calls, IPC) and no libc.
 SERVER_PROGRAMS := pm fs ds memory tty
@@ -39,24 +39,13 @@ sh_SRCS := $(sort $(wildcard $(L3)/sh/*.c))
 $(foreach p,$(UTILITIES),$(eval $(p)_SRCS := $(L3)/bin/$(p).c $(L3)/bin/lib/utility.c))
 $(foreach p,$(TEST_PROGRAMS),$(eval $(p)_SRCS := $(L3)/tests/$(p).c))
 
-# The root file system: a MINIX v3 image built on the host from
-# $(L3)/root (etc files) plus /bin, /dev and /tmp, served from a RAM disk.
-ROOTFS_KIB ?= 2048
-ROOTFS_PROGRAMS := sh $(UTILITIES) $(TEST_PROGRAMS)
-ROOTFS_INPUTS := $(addprefix $(O)/rootfs/bin/,$(ROOTFS_PROGRAMS)) \
-	$(shell find $(L3)/root -type f 2>/dev/null) common/tools/mkfs.py
-# The image gets copies without debugging information (gdb reads $(O)/bin).
-$(O)/rootfs/bin/%: $(O)/bin/%
-	@mkdir -p $(@D)
-	$(Q)$(OBJCOPY) --strip-debug $< $@
-$(O)/rootfs.img: $(ROOTFS_INPUTS)
-	@echo "  MKFS    $@"
-	$(Q)$(PYTHON) common/tools/mkfs.py --output $@ --size-kib $(ROOTFS_KIB) \
-		--tree $(L3)/root \
-		$(foreach p,$(ROOTFS_PROGRAMS),--file /bin/$(p)=$(O)/rootfs/bin/$(p):0755) \
-		--dir /tmp:01777 --dir /dev:0755 \
-		--node /dev/console=c:4:0:0600 --node /dev/tty=c:4:0:0666 \
-		--node /dev/ram=b:1:0:0600 --node /dev/null=c:1:3:0666 --node /dev/zero=c:1:5:0666
+# The root file system (the GNUmakefile's rule), served from a RAM disk:
+# $(L3)/root (etc files) plus /bin, /dev and /tmp. Later labs append.
+ROOTFS_PROGRAMS += sh $(UTILITIES) $(TEST_PROGRAMS)
+ROOTFS_TREES += $(L3)/root
+ROOTFS_DIRS += /tmp:01777 /dev:0755
+ROOTFS_NODES += /dev/console=c:4:0:0600 /dev/tty=c:4:0:0666 /dev/ram=b:1:0:0600 \
+	/dev/null=c:1:3:0666 /dev/zero=c:1:5:0666
 
 BOOT_MODULES += $(foreach p,$(SERVER_PROGRAMS),$(p)=$(O)/user/$(p)) \
 	init=$(O)/bin/init rootfs=$(O)/rootfs.img
