@@ -60,6 +60,9 @@ void *page_to_virtual(const struct page *page);
 #define PTE_LARGE      0x080	/* directory entry maps a 4 MiB page */
 #define PTE_ADDRESS(entry) ((entry) & ~0xFFFU)
 
+/* A page directory and a page table each hold this many entries. */
+#define PAGE_TABLE_ENTRIES 1024
+
 /* Which directory entry, and which entry of its table, map address. */
 #define DIRECTORY_INDEX(address) (((uint32_t) (address) >> 22) & 0x3FF)
 #define TABLE_INDEX(address)     (((uint32_t) (address) >> 12) & 0x3FF)

@@ -62,7 +62,7 @@ physaddr_t address_space_create(void)
 
 	if (page_directory == 0)
 		return 0;
-	for (uint32_t i = DIRECTORY_INDEX(KERNBASE); i < 1024; i++)
+	for (uint32_t i = DIRECTORY_INDEX(KERNBASE); i < PAGE_TABLE_ENTRIES; i++)
 		directory[i] = kernel_directory[i];
 	return page_directory;
 }
@@ -82,7 +82,7 @@ void address_space_clear(physaddr_t page_directory)
 		if (!(directory[i] & PTE_PRESENT))
 			continue;
 		table = PHYS_TO_VIRT(PTE_ADDRESS(directory[i]));
-		for (uint32_t j = 0; j < 1024; j++) {
+		for (uint32_t j = 0; j < PAGE_TABLE_ENTRIES; j++) {
 			if ((table[j] & PTE_PRESENT) && !(table[j] & PTE_NOT_OWNED))
 				release_page(PTE_ADDRESS(table[j]));
 		}

@@ -197,7 +197,7 @@ static int device_transfer(struct process *caller, struct open_file *file, bool 
 	while (done < count) {
 		uint32_t chunk = MIN(count - done, (uint32_t) DEVICE_CHUNK);
 		if (writing) {
-			result = copy_from_user(caller->endpoint, buffer + done, device_buffer,
+			result = copy_from_user(caller->endpoint, device_buffer, buffer + done,
 						chunk);
 			if (result != OK)
 				break;

@@ -197,7 +197,7 @@ static int file_write(endpoint_t caller, struct open_file *file, uint32_t buffer
 			result = -EIO;
 			break;
 		}
-		result = copy_from_user(caller, buffer + done, block->data + within, chunk);
+		result = copy_from_user(caller, block->data + within, buffer + done, chunk);
 		if (result != OK)
 			break;
 		block_dirty(block);

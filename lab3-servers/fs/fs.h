@@ -166,6 +166,7 @@ int path_fetch(endpoint_t owner, uint32_t address, uint32_t length, char *path);
 int path_lookup(struct process *process, const char *path, struct inode **out);
 int path_parent(struct process *process, const char *path, struct inode **dir,
 		char *name, int *length);
+int path_lookup_request(struct process *caller, message *m, struct inode **out);
 
 /* ---- pipe.c ---- */
 #define PIPE_SIZE 4096
@@ -179,7 +180,7 @@ struct pipe {
 };
 
 /* ---- process.c: processes and open files; the handlers of file.c,
- * link.c, pipe.c and pm.c ---- */
+ * link.c, attributes.c, context.c, cache.c, pipe.c and pm.c ---- */
 struct open_file {
 	int references;		/* descriptors pointing here (0: free) */
 	int flags;		/* O_* given to open */
@@ -291,9 +292,6 @@ int device_cancel(struct process *process);
 int root_driver_wait(void);
 extern endpoint_t root_driver;
 
-/* Copy helpers (process.c): FS memory <-> caller memory; -EFAULT on failure. */
-int copy_to_user(endpoint_t who, uint32_t address, const void *data, uint32_t bytes);
-int copy_from_user(endpoint_t who, uint32_t address, void *data, uint32_t bytes);
 void finish_suspended(struct process *process, int result);
 
 #endif /* CAIRN_FS_H */

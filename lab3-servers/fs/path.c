@@ -4,7 +4,7 @@
  * (relative). "." and ".." are ordinary entries of every directory, so
  * they need no special case ("/.." is "/": the root's ".." is itself).
  *
- * Entry points: path_fetch, path_lookup, path_parent.
+ * Entry points: path_fetch, path_lookup, path_lookup_request, path_parent.
  */
 
 #include "fs.h"
@@ -20,7 +20,7 @@ int path_fetch(endpoint_t owner, uint32_t address, uint32_t length, char *path)
 		return -ENOENT;
 	if (length > PATH_MAX)
 		return -ENAMETOOLONG;
-	if (copy_from_user(owner, address, path, length) != OK)
+	if (copy_from_user(owner, path, address, length) != OK)
 		return -EFAULT;
 	path[length] = '\0';
 	if (path[0] == '\0')
@@ -115,4 +115,17 @@ int path_parent(struct process *process, const char *path, struct inode **dir,
 		char *name, int *length)
 {
 	return walk(process, path, true, dir, name, length);
+}
+
+/* The inode named by the path of m's fs_path payload, held; for the
+ * calls that take just a path (chmod, truncate, chdir). */
+int path_lookup_request(struct process *caller, message *m, struct inode **out)
+{
+	struct fs_path *request = &m->payload.fs_path;
+	char path[PATH_MAX + 1];
+
+	int result = path_fetch(m->source, request->path, request->path_length, path);
+	if (result != OK)
+		return result;
+	return path_lookup(caller, path, out);
 }

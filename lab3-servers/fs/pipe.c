@@ -64,7 +64,7 @@ static int pipe_put(struct pipe *pipe, endpoint_t who, uint32_t buffer, uint32_t
 	while (done < count) {
 		uint32_t end = (pipe->start + pipe->count) % PIPE_SIZE;
 		uint32_t chunk = MIN(count - done, PIPE_SIZE - end);
-		if (copy_from_user(who, buffer + done, pipe->data + end, chunk) != OK)
+		if (copy_from_user(who, pipe->data + end, buffer + done, chunk) != OK)
 			return done > 0 ? (int) done : -EFAULT;
 		pipe->count += chunk;
 		done += chunk;

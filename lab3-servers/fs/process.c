@@ -6,8 +6,7 @@
  * a new one.
  *
  * Entry points: process_find, process_of, process_start, process_exit, fd_install,
- * fd_file, fd_close, open_file_new, open_file_release, copy_to_user,
- * copy_from_user, finish_suspended.
+ * fd_file, fd_close, open_file_new, open_file_release, finish_suspended.
  */
 
 #include "fs.h"
@@ -16,29 +15,6 @@
 
 struct process processes[PROCESS_SLOTS];
 static struct open_file open_files[OPEN_FILES];
-
-/*
- * Copy bytes from FS's data to address in who's memory. OK or -EFAULT
- * (a bad address is the caller's mistake, never FS's crash).
- */
-int copy_to_user(endpoint_t who, uint32_t address, const void *data, uint32_t bytes)
-{
-	if (bytes == 0)
-		return OK;
-	if (sys_vircopy(SELF, (uint32_t) data, who, address, bytes) != OK)
-		return -EFAULT;
-	return OK;
-}
-
-/* Copy bytes from address in who's memory into data. OK or -EFAULT. */
-int copy_from_user(endpoint_t who, uint32_t address, void *data, uint32_t bytes)
-{
-	if (bytes == 0)
-		return OK;
-	if (sys_vircopy(who, address, SELF, (uint32_t) data, bytes) != OK)
-		return -EFAULT;
-	return OK;
-}
 
 /*
  * A fresh entry for endpoint: no descriptors, working directory "/",

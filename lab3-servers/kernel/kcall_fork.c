@@ -40,7 +40,7 @@ static int share_address_space(physaddr_t child, physaddr_t parent)
 		if (!(directory[i] & PTE_PRESENT))
 			continue;
 		table = PHYS_TO_VIRT(PTE_ADDRESS(directory[i]));
-		for (uint32_t j = 0; j < 1024; j++) {
+		for (uint32_t j = 0; j < PAGE_TABLE_ENTRIES; j++) {
 			uint32_t address = (i << 22) | (j << 12);
 			uint32_t *entry;
 

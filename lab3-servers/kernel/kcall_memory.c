@@ -107,7 +107,7 @@ static uint32_t memory_size(const struct proc *process)
 		if (!(directory[i] & PTE_PRESENT))
 			continue;
 		table = PHYS_TO_VIRT(PTE_ADDRESS(directory[i]));
-		for (uint32_t j = 0; j < 1024; j++)
+		for (uint32_t j = 0; j < PAGE_TABLE_ENTRIES; j++)
 			pages += (table[j] & PTE_PRESENT) != 0;
 	}
 	return pages * PAGE_SIZE;

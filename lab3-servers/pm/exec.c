@@ -100,7 +100,7 @@ static int copy_exec_request(struct process *caller, const struct pm_exec *reque
 		return -ENAMETOOLONG;
 	if (request->frame_length > ARG_MAX)
 		return -E2BIG;
-	result = copy_from_user(caller->endpoint, request->path, path_buffer,
+	result = copy_from_user(caller->endpoint, path_buffer, request->path,
 				request->path_length);
 	if (result != OK)
 		return -EFAULT;
@@ -109,7 +109,7 @@ static int copy_exec_request(struct process *caller, const struct pm_exec *reque
 
 	image->frame = frame_buffer;
 	image->frame_length = request->frame_length;
-	result = copy_from_user(caller->endpoint, request->frame, frame_buffer,
+	result = copy_from_user(caller->endpoint, frame_buffer, request->frame,
 				request->frame_length);
 	if (result != OK)
 		return -EFAULT;

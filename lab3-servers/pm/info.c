@@ -120,7 +120,7 @@ int do_getparam(struct process *caller, message *m)
 
 	if (request->key_length == 0 || request->key_length > PARAM_KEY_MAX)
 		return -EINVAL;
-	if (copy_from_user(caller->endpoint, request->key, key, request->key_length) != OK)
+	if (copy_from_user(caller->endpoint, key, request->key, request->key_length) != OK)
 		return -EFAULT;
 	key[request->key_length] = '\0';
 	result = sys_getparam(key, value, sizeof(value));

@@ -16,7 +16,7 @@
  * memory, and requests to FS.
  *
  * Entry points: main; reply, reply_result, pm_unwritten, fs_request,
- * fs_pm_request, copy_from_user, copy_to_user.
+ * fs_pm_request.
  */
 
 #include "pm.h"
@@ -107,18 +107,6 @@ int fs_pm_request(int type, endpoint_t endpoint, endpoint_t parent)
 	m.payload.fs_pm.endpoint = endpoint;
 	m.payload.fs_pm.parent = parent;
 	return fs_request(type, &m);
-}
-
-/* Copy bytes at address in endpoint's memory into PM's buffer. */
-int copy_from_user(endpoint_t endpoint, uint32_t address, void *buffer, uint32_t bytes)
-{
-	return sys_vircopy(endpoint, address, SELF, (uint32_t) buffer, bytes);
-}
-
-/* Copy bytes of PM's buffer to address in endpoint's memory. */
-int copy_to_user(endpoint_t endpoint, uint32_t address, const void *buffer, uint32_t bytes)
-{
-	return sys_vircopy(SELF, (uint32_t) buffer, endpoint, address, bytes);
 }
 
 /*

@@ -114,8 +114,6 @@ void reply_result(endpoint_t endpoint, int result);
 int pm_unwritten(const char *why);
 int fs_request(int type, message *m);
 int fs_pm_request(int type, endpoint_t endpoint, endpoint_t parent);
-int copy_from_user(endpoint_t endpoint, uint32_t address, void *buffer, uint32_t bytes);
-int copy_to_user(endpoint_t endpoint, uint32_t address, const void *buffer, uint32_t bytes);
 
 /* ---- process.c ---- */
 struct process *process_by_endpoint(endpoint_t endpoint);

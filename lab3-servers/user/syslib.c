@@ -81,6 +81,20 @@ int sys_vircopy(endpoint_t source, uint32_t source_address,
 	return kernel_call(SYS_VIRCOPY, &m);
 }
 
+int copy_from_user(endpoint_t who, void *to, uint32_t from, uint32_t bytes)
+{
+	if (bytes == 0)
+		return OK;
+	return sys_vircopy(who, from, SELF, (uint32_t) to, bytes) == OK ? OK : -EFAULT;
+}
+
+int copy_to_user(endpoint_t who, uint32_t to, const void *from, uint32_t bytes)
+{
+	if (bytes == 0)
+		return OK;
+	return sys_vircopy(SELF, (uint32_t) from, who, to, bytes) == OK ? OK : -EFAULT;
+}
+
 int sys_sigsend(endpoint_t target, int signal, uint32_t handler, uint32_t trampoline,
 		sigset_t mask)
 {

@@ -27,6 +27,13 @@ int sys_memsize(endpoint_t target, uint32_t *bytes);
 /* Copy bytes from (source, source_address) to (destination, ...). */
 int sys_vircopy(endpoint_t source, uint32_t source_address,
 		endpoint_t destination, uint32_t destination_address, uint32_t bytes);
+/*
+ * A server's copies between its own memory and a caller's, in the
+ * kernel's order (process, to, from, bytes). OK, or -EFAULT when who may
+ * not use that address: the caller's mistake, never the server's crash.
+ */
+int copy_from_user(endpoint_t who, void *to, uint32_t from, uint32_t bytes);
+int copy_to_user(endpoint_t who, uint32_t to, const void *from, uint32_t bytes);
 /* Run handler(signal) in target (see struct kcall_sigsend). */
 int sys_sigsend(endpoint_t target, int signal, uint32_t handler, uint32_t trampoline,
 		sigset_t mask);
