@@ -22,8 +22,12 @@ import unittest
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import gradelib  # noqa: E402
+import guest  # noqa: E402
+import registry  # noqa: E402
+import report  # noqa: E402
 import lab1  # noqa: E402
-from gradelib import Deadline, TestFailure  # noqa: E402
+from guest import Deadline  # noqa: E402
+from registry import TestFailure  # noqa: E402
 
 GRADER = os.path.join(os.path.dirname(os.path.abspath(__file__)), "lab1.py")
 BUILD = os.environ.get("CAIRN_BUILD")
@@ -33,14 +37,14 @@ class GuestTimeTest(unittest.TestCase):
     def test_struct_tm_to_seconds(self):
         start = {"tm_year": 100, "tm_mon": 0, "tm_mday": 1,
                  "tm_hour": 0, "tm_min": 0, "tm_sec": 0}
-        self.assertEqual(gradelib.tm_to_seconds(start), 946684800)
+        self.assertEqual(guest.tm_to_seconds(start), 946684800)
         later = dict(start, tm_min=1, tm_sec=1)
-        self.assertEqual(gradelib.tm_to_seconds(later) - gradelib.tm_to_seconds(start), 61)
+        self.assertEqual(guest.tm_to_seconds(later) - guest.tm_to_seconds(start), 61)
 
     def test_guest_budget_needs_minimum_wall_time(self):
         deadline = Deadline(guest_budget=10, wall_backstop=30, wall_start=100.0)
         self.assertIsNone(deadline.expired(1000, 100.0))        # first reading: the start
-        wall_floor = 100.0 + gradelib.MINIMUM_WALL
+        wall_floor = 100.0 + guest.MINIMUM_WALL
         self.assertIsNone(deadline.expired(1050, wall_floor - 0.5))  # guest over, wall under
         reason = deadline.expired(1050, wall_floor + 0.5)
         self.assertIn("guest time", reason)
@@ -71,27 +75,27 @@ class GuestTimeTest(unittest.TestCase):
         self.assertIsNotNone(deadline.expired(11, 10001.0))
 
     def test_backstop_scales_with_long_timeouts(self):
-        self.assertEqual(gradelib.wall_backstop_for(5), gradelib.WALL_BACKSTOP)
-        self.assertEqual(gradelib.wall_backstop_for(120), 120.0)
+        self.assertEqual(guest.wall_backstop_for(5), guest.WALL_BACKSTOP)
+        self.assertEqual(guest.wall_backstop_for(120), 120.0)
 
 
 class ExitStatusTest(unittest.TestCase):
     def test_debug_exit_codes(self):
-        self.assertEqual(gradelib.guest_exit_code(7), 3)
-        self.assertEqual(gradelib.guest_exit_code(1), 0)
-        self.assertIsNone(gradelib.guest_exit_code(0))
-        self.assertIsNone(gradelib.guest_exit_code(-9))
-        self.assertEqual(gradelib.describe_exit(7), "the guest exited with code 3")
+        self.assertEqual(guest.guest_exit_code(7), 3)
+        self.assertEqual(guest.guest_exit_code(1), 0)
+        self.assertIsNone(guest.guest_exit_code(0))
+        self.assertIsNone(guest.guest_exit_code(-9))
+        self.assertEqual(guest.describe_exit(7), "the guest exited with code 3")
 
     def test_reset_and_signals(self):
-        self.assertEqual(gradelib.describe_exit(0), "the machine reset (triple fault?)")
-        self.assertIn("signal 9", gradelib.describe_exit(-9))
+        self.assertEqual(guest.describe_exit(0), "the machine reset (triple fault?)")
+        self.assertIn("signal 9", guest.describe_exit(-9))
 
     def test_qemu_own_error(self):
         stderr = "qemu-system-i386: -drive file=x: Could not open 'x'\n"
-        self.assertIn("QEMU failed", gradelib.describe_exit(1, stderr))
+        self.assertIn("QEMU failed", guest.describe_exit(1, stderr))
         warning = "qemu-system-i386: warning: host doesn't support requested feature\n"
-        self.assertEqual(gradelib.describe_exit(1, warning), "the guest exited with code 0")
+        self.assertEqual(guest.describe_exit(1, warning), "the guest exited with code 0")
 
 
 class PrintfExpectationTest(unittest.TestCase):
@@ -209,108 +213,108 @@ class BacktraceCheckTest(unittest.TestCase):
 
 class RegistryAndReportTest(unittest.TestCase):
     def test_lab1_points_sum_to_100(self):
-        self.assertEqual(sum(t.points for t in gradelib.TESTS), 100)
-        for t in gradelib.TESTS:
+        self.assertEqual(sum(t.points for t in registry.TESTS), 100)
+        for t in registry.TESTS:
             self.assertTrue(t.holes, t.name)
             self.assertTrue(all(re.fullmatch(r"lab1:[a-z]+", h) for h in t.holes), t.holes)
 
     def test_register_and_refuse_duplicates(self):
-        saved = list(gradelib.TESTS)
+        saved = list(registry.TESTS)
         try:
-            @gradelib.test(3, holes=["lab9:x"], timeout=7)
+            @registry.test(3, holes=["lab9:x"], timeout=7)
             def test_example(run):
                 pass
-            added = gradelib.TESTS[-1]
+            added = registry.TESTS[-1]
             self.assertEqual((added.name, added.points, added.holes, added.timeout),
                              ("example", 3, ["lab9:x"], 7))
             with self.assertRaises(ValueError):
-                gradelib.test(1, name="example")(test_example)
+                registry.test(1, name="example")(test_example)
         finally:
-            gradelib.TESTS[:] = saved
+            registry.TESTS[:] = saved
 
     def test_select_tests(self):
-        chosen = gradelib.select_tests(["clock", "boot"], gradelib.TESTS)
+        chosen = gradelib.select_tests(["clock", "boot"], registry.TESTS)
         self.assertEqual([t.name for t in chosen], ["boot", "clock"])
-        self.assertEqual(len(gradelib.select_tests([], gradelib.TESTS)), len(gradelib.TESTS))
+        self.assertEqual(len(gradelib.select_tests([], registry.TESTS)), len(registry.TESTS))
         with self.assertRaises(ValueError):
-            gradelib.select_tests(["nosuch"], gradelib.TESTS)
+            gradelib.select_tests(["nosuch"], registry.TESTS)
 
     def test_results_json_shape(self):
-        boot, printf = gradelib.TESTS[0], gradelib.TESTS[1]
-        results = [gradelib.Result(boot, True, 0.5),
-                   gradelib.Result(printf, False, 0.7, ["p 5: wrong", "rerun: ..."])]
-        report = json.loads(json.dumps(gradelib.results_json(results)))
-        self.assertEqual(report["score"], boot.points)
-        self.assertEqual(len(report["tests"]), 2)
-        for entry in report["tests"]:
+        boot, printf = registry.TESTS[0], registry.TESTS[1]
+        results = [report.Result(boot, True, 0.5),
+                   report.Result(printf, False, 0.7, ["p 5: wrong", "rerun: ..."])]
+        verdict = json.loads(json.dumps(report.results_json(results)))
+        self.assertEqual(verdict["score"], boot.points)
+        self.assertEqual(len(verdict["tests"]), 2)
+        for entry in verdict["tests"]:
             self.assertLessEqual({"name", "score", "max_score", "output", "status"}, set(entry))
-        self.assertEqual(report["tests"][1]["status"], "failed")
-        self.assertEqual(report["tests"][1]["score"], 0)
-        self.assertEqual(report["tests"][1]["max_score"], printf.points)
-        self.assertIn("p 5: wrong", report["tests"][1]["output"])
-        self.assertEqual(report["tests"][1]["extra_data"]["holes"], ["lab1:printf"])
+        self.assertEqual(verdict["tests"][1]["status"], "failed")
+        self.assertEqual(verdict["tests"][1]["score"], 0)
+        self.assertEqual(verdict["tests"][1]["max_score"], printf.points)
+        self.assertIn("p 5: wrong", verdict["tests"][1]["output"])
+        self.assertEqual(verdict["tests"][1]["extra_data"]["holes"], ["lab1:printf"])
 
     def test_result_line(self):
-        line = gradelib.result_line(gradelib.Result(gradelib.TESTS[0], False, 1.25))
+        line = report.result_line(report.Result(registry.TESTS[0], False, 1.25))
         self.assertEqual(line, "boot: FAIL (1.2s)")
 
     def test_same_seed_same_inputs(self):
-        self.assertEqual(gradelib.test_random(7, "memory").random(),
-                         gradelib.test_random(7, "memory").random())
-        self.assertNotEqual(gradelib.test_random(7, "memory").random(),
-                            gradelib.test_random(7, "clock").random())
+        self.assertEqual(report.test_random(7, "memory").random(),
+                         report.test_random(7, "memory").random())
+        self.assertNotEqual(report.test_random(7, "memory").random(),
+                            report.test_random(7, "clock").random())
 
     def test_rerun_command(self):
-        settings = gradelib.Settings(build="build/lab1", seed=42, script="grade/lab1.py")
-        printf = gradelib.Test("printf", 5, [], 10, lambda run: None)
-        bochs = gradelib.Test("bochs", 5, [], 10, lambda run: None)
-        self.assertEqual(gradelib.rerun_command(settings, printf, True),
+        settings = report.Settings(build="build/lab1", seed=42, script="grade/lab1.py")
+        printf = registry.Test("printf", 5, [], 10, lambda run: None)
+        bochs = registry.Test("bochs", 5, [], 10, lambda run: None)
+        self.assertEqual(report.rerun_command(settings, printf, True),
                          "python3 grade/lab1.py --build build/lab1 --seed 42 --gdb printf")
-        self.assertEqual(gradelib.rerun_command(settings, bochs, False),
+        self.assertEqual(report.rerun_command(settings, bochs, False),
                          "python3 grade/lab1.py --build build/lab1 --seed 42 bochs")
 
     def test_rerun_command_names_the_students_build(self):
         """Under the autograder the command names the student's own paths."""
-        settings = gradelib.Settings(build="/tmp/cairn-grade-x/tree/build/grade", seed=3,
+        settings = report.Settings(build="/tmp/cairn-grade-x/tree/build/grade", seed=3,
                                      script="grade/lab3.py", shown_build="build/lab3")
-        posix = gradelib.Test("posix", 5, [], 10, lambda run: None)
-        self.assertEqual(gradelib.rerun_command(settings, posix, False),
+        posix = registry.Test("posix", 5, [], 10, lambda run: None)
+        self.assertEqual(report.rerun_command(settings, posix, False),
                          "python3 grade/lab3.py --build build/lab3 --seed 3 posix")
-        hidden = gradelib.Test("hidden_x", 5, [], 10, lambda run: None, hidden=True)
-        self.assertNotIn("hidden_x", gradelib.rerun_command(settings, hidden, True))
+        hidden = registry.Test("hidden_x", 5, [], 10, lambda run: None, hidden=True)
+        self.assertNotIn("hidden_x", report.rerun_command(settings, hidden, True))
 
     def test_hidden_tests_are_hidden_on_gradescope(self):
-        shown = gradelib.Test("shown", 5, [], 10, lambda run: None)
-        hidden = gradelib.Test("hidden_x", 5, [], 10, lambda run: None, hidden=True)
-        report = gradelib.results_json([gradelib.Result(shown, True, 1.0),
-                                        gradelib.Result(hidden, False, 1.0, ["why"])])
-        self.assertNotIn("visibility", report["tests"][0])
-        self.assertEqual(report["tests"][1]["visibility"], "after_published")
+        shown = registry.Test("shown", 5, [], 10, lambda run: None)
+        hidden = registry.Test("hidden_x", 5, [], 10, lambda run: None, hidden=True)
+        verdict = report.results_json([report.Result(shown, True, 1.0),
+                                        report.Result(hidden, False, 1.0, ["why"])])
+        self.assertNotIn("visibility", verdict["tests"][0])
+        self.assertEqual(verdict["tests"][1]["visibility"], "after_published")
 
     def test_no_symbols_without_a_panic(self):
-        self.assertEqual(gradelib.symbolise("nowhere", "K> p 1\np: 1\n"), [])
+        self.assertEqual(report.symbolise("nowhere", "K> p 1\np: 1\n"), [])
 
 
 class ConsoleFloodTest(unittest.TestCase):
     def test_a_flooding_guest_fails_the_test(self):
-        run = gradelib.Run("build", "/tmp", random.Random(1))
+        run = guest.Run("build", "/tmp", random.Random(1))
         run._append(b"x" * 1000)
-        run._append(b"y\n" * gradelib.CONSOLE_LIMIT)     # stop() calls this: it never raises
+        run._append(b"y\n" * guest.CONSOLE_LIMIT)     # stop() calls this: it never raises
         self.assertTrue(run.flooded)
-        self.assertLessEqual(len(run.output), gradelib.CONSOLE_LIMIT)
+        self.assertLessEqual(len(run.output), guest.CONSOLE_LIMIT)
         run.stop()
-        with self.assertRaises(gradelib.TestFailure) as caught:
+        with self.assertRaises(registry.TestFailure) as caught:
             run.expect("never printed")
         self.assertIn("flooded", str(caught.exception))
 
     def test_a_flood_is_a_failed_test_not_a_crash(self):
         """A test whose guest floods, even inside stop(), fails with a reason."""
-        def flood(run: gradelib.Run) -> None:
-            run._append(b"z" * (gradelib.CONSOLE_LIMIT + 10))
+        def flood(run: guest.Run) -> None:
+            run._append(b"z" * (guest.CONSOLE_LIMIT + 10))
             run.stop()
             run.expect("anything")
-        case = gradelib.Test("flood", 5, [], 10, flood)
-        settings = gradelib.Settings(build="nowhere", seed=1)
+        case = registry.Test("flood", 5, [], 10, flood)
+        settings = report.Settings(build="nowhere", seed=1)
         result = gradelib.run_test(case, settings, {})
         self.assertFalse(result.passed)
         self.assertTrue(any("flooded" in line for line in result.report), result.report)
@@ -354,8 +358,8 @@ class HoleHintTest(unittest.TestCase):
             with open(path, "w") as f:
                 json.dump([{"id": i, "lab": 1, "file": p, "function": fn, "hint": "..."}
                            for i, p, fn in entries], f)
-            table = gradelib.load_hole_table(path)
-        self.assertEqual(gradelib.hole_hints(["lab1:printf", "lab1:page", "lab1:elf"], table),
+            table = report.load_hole_table(path)
+        self.assertEqual(report.hole_hints(["lab1:printf", "lab1:page", "lab1:elf"], table),
                          ["hint: look at print_number() in lab1-boot/kernel/kprintf.c "
                           "(hole lab1:printf)",
                           "hint: look at page_init(), page_free() in lab1-boot/kernel/page.c "
@@ -368,15 +372,15 @@ class HoleHintTest(unittest.TestCase):
                  "lab1:page": [{"id": "lab1:page", "lab": 1, "function": "page_init()",
                                 "file": "lab1-boot/kernel/page.c", "hint": "..."}]}
         console = "cairn: kernel booting (lab LAB 1: print_number() is not written yet)\n"
-        self.assertEqual(gradelib.holes_named_on_console(console, table), ["lab1:printf"])
-        self.assertEqual(gradelib.holes_named_on_console("all fine\n", table), [])
+        self.assertEqual(report.holes_named_on_console(console, table), ["lab1:printf"])
+        self.assertEqual(report.holes_named_on_console("all fine\n", table), [])
 
     def test_missing_or_broken_table(self):
-        self.assertEqual(gradelib.load_hole_table("/nonexistent/holes.json"), {})
+        self.assertEqual(report.load_hole_table("/nonexistent/holes.json"), {})
         with tempfile.NamedTemporaryFile("w", suffix=".json") as broken:
             broken.write("{not json")
             broken.flush()
-            self.assertEqual(gradelib.load_hole_table(broken.name), {})
+            self.assertEqual(report.load_hole_table(broken.name), {})
 
 
 class CommandLineTest(unittest.TestCase):
@@ -399,7 +403,7 @@ class CommandLineTest(unittest.TestCase):
 class EndToEndTest(unittest.TestCase):
     def setUp(self):
         self.workdir = tempfile.mkdtemp(prefix="cairn-unittest-")
-        self.run_ = gradelib.Run(BUILD, self.workdir, random.Random(1), timeout=5)
+        self.run_ = guest.Run(BUILD, self.workdir, random.Random(1), timeout=5)
 
     def tearDown(self):
         self.run_.stop()
@@ -424,7 +428,7 @@ class EndToEndTest(unittest.TestCase):
 
     def test_idle_guest_times_out_in_guest_time(self):
         self.run_.boot()
-        self.run_.expect(gradelib.PROMPT)
+        self.run_.expect(guest.PROMPT)
         started = time.monotonic()
         message = self.failure_of(lambda: self.run_.expect("never printed", timeout=5))
         self.assertIn("guest time", message)

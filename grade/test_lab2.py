@@ -13,16 +13,16 @@ import sys
 import unittest
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-import gradelib  # noqa: E402
+import registry  # noqa: E402
 
-# Importing a grader registers its tests in gradelib.TESTS; lab 1's grader
+# Importing a grader registers its tests in registry.TESTS; lab 1's grader
 # (imported by test_gradelib.py in the same process) has tests of the same
 # names, so lab 2's are registered apart and the list is put back.
-_OTHER_LABS_TESTS = list(gradelib.TESTS)
-gradelib.TESTS.clear()
+_OTHER_LABS_TESTS = list(registry.TESTS)
+registry.TESTS.clear()
 import lab2  # noqa: E402
-LAB2_TESTS = list(gradelib.TESTS)
-gradelib.TESTS[:] = _OTHER_LABS_TESTS
+LAB2_TESTS = list(registry.TESTS)
+registry.TESTS[:] = _OTHER_LABS_TESTS
 
 # seed -> (pingpong round trips, pingpong checksum, grant checksum), from the C code.
 FROM_C = {

@@ -20,16 +20,16 @@ import tempfile
 import unittest
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-import gradelib  # noqa: E402
+import registry  # noqa: E402
 
-# Importing a grader registers its tests in gradelib.TESTS; other labs'
+# Importing a grader registers its tests in registry.TESTS; other labs'
 # graders (imported by other test files in the same process) have tests of
 # the same names, so lab 3's are registered apart and the list is put back.
-_OTHER_LABS_TESTS = list(gradelib.TESTS)
-gradelib.TESTS.clear()
+_OTHER_LABS_TESTS = list(registry.TESTS)
+registry.TESTS.clear()
 import lab3  # noqa: E402
-LAB3_TESTS = list(gradelib.TESTS)
-gradelib.TESTS[:] = _OTHER_LABS_TESTS
+LAB3_TESTS = list(registry.TESTS)
+registry.TESTS[:] = _OTHER_LABS_TESTS
 
 TESTS_DIRECTORY = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))),
                                "lab3-servers", "tests")
@@ -54,7 +54,7 @@ def refusal(text: str, program: str, seed: int, checks: list[tuple[str, int]]) -
     """check_proofs' failure message for text; fails the unit test if text is accepted."""
     try:
         lab3.check_proofs(text, program, seed, checks)
-    except gradelib.TestFailure as failure:
+    except registry.TestFailure as failure:
         return str(failure)
     raise AssertionError(f"check_proofs accepted:\n{text}")
 
