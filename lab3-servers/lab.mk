@@ -20,12 +20,14 @@ SERVER_PROGRAMS := pm fs ds memory tty
 USER_PROGRAMS += $(SERVER_PROGRAMS)
 SYSLIB := $(L3)/user/syslib.c
 # A server's files find its header (fs.h, pm.h) from solutions-private/ too.
-USER_CFLAGS += -I$(L3)/fs -I$(L3)/pm
+USER_CFLAGS += -I$(L3)/fs -I$(L3)/pm -I$(L3)/drivers/lib
 pm_SRCS := $(sort $(wildcard $(L3)/pm/*.c)) $(SYSLIB)
 fs_SRCS := $(sort $(wildcard $(L3)/fs/*.c)) $(SYSLIB)
 ds_SRCS := $(sort $(wildcard $(L3)/ds/*.c)) $(SYSLIB)
-memory_SRCS := $(sort $(wildcard $(L3)/drivers/memory/*.c)) $(SYSLIB)
-tty_SRCS := $(sort $(wildcard $(L3)/drivers/tty/*.c)) $(SYSLIB)
+# Every driver is built on the driver library (drivers/lib: the request loop).
+DRIVER_LIB := $(sort $(wildcard $(L3)/drivers/lib/*.c)) $(SYSLIB)
+memory_SRCS := $(sort $(wildcard $(L3)/drivers/memory/*.c)) $(DRIVER_LIB)
+tty_SRCS := $(sort $(wildcard $(L3)/drivers/tty/*.c)) $(DRIVER_LIB)
 
 # The C library and the programs over it.
 LIBC_INCLUDE := $(L3)/libc/include

@@ -254,6 +254,10 @@ struct ds_entry {
 #define DEV_STATUS    (DEV_BASE + 5)	/* dev_io (grant, count: room for data) */
 #define DEV_REVIVE    (DEV_BASE + 6)	/* reply to DEV_STATUS: dev_io (id, result) */
 #define DEV_NO_STATUS (DEV_BASE + 7)	/* reply to DEV_STATUS: nothing finished */
+#define DEV_IOCTL     (DEV_BASE + 8)	/* dev_io (minor, position: the request, grant
+					 * and count: its argument) -> a result */
+#define DEV_HEARTBEAT (DEV_BASE + 9)	/* -> OK while the driver serves (lab 5's RS asks) */
+#define DEV_LAST      DEV_HEARTBEAT
 struct dev_io {
 	uint32_t minor;
 	uint32_t position;	/* byte offset (block devices) */

@@ -13,13 +13,15 @@
  * the mapped disk and a grant FS made on its buffer: the driver never
  * sees FS's memory otherwise.
  *
- * FS is the only client. Every request is answered at once.
+ * FS is the only client. Every request is answered at once. The driver
+ * library (drivers/lib/driver.h) runs the request loop and publishes the
+ * driver in DS as "memory"; this file holds only the devices.
  *
- * Entry point: main (start-up, then the request loop). Requests:
+ * Entry point: main (start-up, then the driver library's loop). Requests:
  * DEV_OPEN, DEV_CLOSE, DEV_READ, DEV_WRITE (servers.h, "device drivers").
  */
 
-#include "syslib.h"
+#include "driver.h"
 #include "bootimage.h"
 
 #define PAGE_SIZE 4096
@@ -78,25 +80,13 @@ static int map_ramdisk(void)
 	return OK;
 }
 
-/* Publish our endpoint under "memory", so that FS can find us. */
-static void publish_self(void)
-{
-	struct process_info self;
-	endpoint_t endpoint = MEMORY_ENDPOINT;	/* our boot slot, if the kernel will not say */
-
-	if (sys_getinfo(GET_SELF, &self, sizeof(self)) >= 0)
-		endpoint = self.endpoint;
-	int result = ds_publish("memory", endpoint);
-	if (result != OK)
-		uprintf("memory: cannot publish in DS: %s\n", error_name(result));
-}
-
 /* ---- the devices ---- */
 
-/* Whether minor is one of ours. */
-static bool is_known_minor(uint32_t minor)
+/* DEV_OPEN and DEV_CLOSE: nothing to do for a device that exists. */
+static int open_close(uint32_t minor)
 {
-	return minor == RAMDISK_MINOR || minor == NULL_MINOR || minor == ZERO_MINOR;
+	bool known = minor == RAMDISK_MINOR || minor == NULL_MINOR || minor == ZERO_MINOR;
+	return known ? OK : -ENXIO;
 }
 
 /*
@@ -144,13 +134,6 @@ static int zero_read(endpoint_t grantor, const struct dev_io *request)
 	return done;
 }
 
-/* DEV_OPEN and DEV_CLOSE: nothing to do for a device that exists. */
-static int do_open_close(endpoint_t caller, const struct dev_io *request)
-{
-	(void) caller;
-	return is_known_minor(request->minor) ? OK : -ENXIO;
-}
-
 /* DEV_READ: bytes read (0 at the end) or an error. */
 static int do_read(endpoint_t caller, const struct dev_io *request)
 {
@@ -178,54 +161,17 @@ static int do_write(endpoint_t caller, const struct dev_io *request)
 	return -ENXIO;
 }
 
-/* ---- the request loop ---- */
-
-/* Every request the driver serves, and its handler. */
-static const struct {
-	int type;
-	int (*handle)(endpoint_t caller, const struct dev_io *request);
-} requests[] = {
-	{ DEV_OPEN, do_open_close },
-	{ DEV_CLOSE, do_open_close },
-	{ DEV_READ, do_read },
-	{ DEV_WRITE, do_write },
+static const struct driver memory_driver = {
+	.name = "memory",
+	.open = open_close,
+	.close = open_close,
+	.read = do_read,
+	.write = do_write,
 };
 
-/*
- * Run the handler of m's type and reply: the result is the reply's type.
- * Unknown types get EBADREQUEST. The caller (FS) waits in SENDREC, so the
- * non-blocking SENDNB reaches it; if it does not wait any more, the reply
- * is dropped rather than blocking the driver.
- */
-static void handle_request(message *m)
-{
-	int result = -EBADREQUEST;
-
-	for (size_t i = 0; i < ARRAY_SIZE(requests); i++) {
-		if (requests[i].type == m->type) {
-			result = requests[i].handle(m->source, &m->payload.dev_io);
-			break;
-		}
-	}
-	m->type = result;
-	ipc_sendnb(m->source, m);
-}
-
-/* Map the RAM disk, tell DS where we are, then serve FS for ever. */
+/* Map the RAM disk, then serve FS for ever. */
 int main(void)
 {
 	map_ramdisk();
-	publish_self();
-
-	for (;;) {
-		message m;
-		int result = ipc_receive(ANY, &m);
-		if (result != OK) {
-			uprintf("memory: receive failed: %s\n", error_name(result));
-			continue;
-		}
-		if (m.type == NOTIFY_MESSAGE)
-			continue;	/* nothing we wait for */
-		handle_request(&m);
-	}
+	driver_task(&memory_driver);
 }

@@ -20,12 +20,15 @@
  *
  * ^C asks PM to send SIGINT to the user processes (PM_TTYSIGNAL).
  *
- * Entry point: main (start-up, then the message loop). Requests:
+ * The driver library (drivers/lib/driver.h) runs the message loop and
+ * publishes the driver in DS as "tty"; this file holds only the device.
+ *
+ * Entry point: main (start-up, then the driver library's loop). Requests:
  * DEV_OPEN, DEV_CLOSE, DEV_READ, DEV_WRITE, DEV_CANCEL, DEV_STATUS
  * (servers.h, "device drivers").
  */
 
-#include "syslib.h"
+#include "driver.h"
 #include "line.h"
 
 #define COM1 0x3F8
@@ -164,7 +167,7 @@ static int find_waiting_read(endpoint_t requester, const uint32_t *id)
 static void wake_readers(void)
 {
 	for (int i = 0; i < waiting_count; i++)
-		ipc_notify(waiting_reads[i].requester);	/* repeated notifies coalesce */
+		driver_wake(waiting_reads[i].requester);
 }
 
 /* ---- input: bytes from the UART ---- */
@@ -224,34 +227,31 @@ static void receive_input(void)
 /* ---- requests from FS: each returns the reply's type ---- */
 
 /* DEV_OPEN and DEV_CLOSE: nothing to do for the console. */
-static int do_open_close(message *m)
+static int open_close(uint32_t minor)
 {
-	return m->payload.dev_io.minor == CONSOLE_MINOR ? OK : -ENXIO;
+	return minor == CONSOLE_MINOR ? OK : -ENXIO;
 }
 
 /*
  * DEV_READ: a finished line (up to count bytes of it) at once, else
  * ESUSPEND (or EAGAIN for O_NONBLOCK) and the read waits.
  */
-static int do_read(message *m)
+static int do_read(endpoint_t client, const struct dev_io *request)
 {
-	struct dev_io *request = &m->payload.dev_io;
-
 	if (request->minor != CONSOLE_MINOR)
 		return -ENXIO;
 	if (request->count == 0)
 		return 0;
 	if (line_readable(&console))
-		return copy_line(m->source, request->grant, request->count);
+		return copy_line(client, request->grant, request->count);
 	if (request->flags & O_NONBLOCK)
 		return -EAGAIN;
-	return suspend_read(m->source, request);
+	return suspend_read(client, request);
 }
 
 /* DEV_WRITE: send count bytes from FS's grant, a chunk at a time. */
-static int do_write(message *m)
+static int do_write(endpoint_t client, const struct dev_io *request)
 {
-	struct dev_io *request = &m->payload.dev_io;
 	char chunk[WRITE_CHUNK];
 	uint32_t done = 0;
 
@@ -259,7 +259,7 @@ static int do_write(message *m)
 		return -ENXIO;
 	while (done < request->count) {
 		uint32_t bytes = MIN(request->count - done, sizeof(chunk));
-		int result = sys_safecopyfrom(m->source, request->grant, done, chunk, bytes);
+		int result = sys_safecopyfrom(client, request->grant, done, chunk, bytes);
 		if (result != OK)
 			return done > 0 ? (int) done : result;
 		write_to_uart(chunk, bytes);
@@ -269,9 +269,9 @@ static int do_write(message *m)
 }
 
 /* DEV_CANCEL: the reader was interrupted; forget its read. Always EINTR. */
-static int do_cancel(message *m)
+static int do_cancel(endpoint_t client, const struct dev_io *request)
 {
-	int index = find_waiting_read(m->source, &m->payload.dev_io.id);
+	int index = find_waiting_read(client, &request->id);
 
 	if (index >= 0)
 		remove_waiting_read(index);
@@ -280,56 +280,24 @@ static int do_cancel(message *m)
 
 /*
  * DEV_STATUS: finish the oldest waiting read that a line is ready for:
- * copy the line into the new grant (count bytes of room) and reply
- * DEV_REVIVE with the read's id and result. DEV_NO_STATUS when there is
- * none.
+ * copy the line into the new grant (count bytes of room) and give the
+ * read's id and result (true: the reply is DEV_REVIVE). False when there
+ * is none (DEV_NO_STATUS).
  */
-static int do_status(message *m)
+static bool do_status(endpoint_t client, struct dev_io *status)
 {
-	struct dev_io *status = &m->payload.dev_io;
-	int index = find_waiting_read(m->source, NULL);
+	int index = find_waiting_read(client, NULL);
 
 	if (index < 0 || !line_readable(&console))
-		return DEV_NO_STATUS;
+		return false;
 	struct waiting_read read = waiting_reads[index];
 	remove_waiting_read(index);
 	status->id = read.id;
-	status->result = copy_line(m->source, status->grant, MIN(read.count, status->count));
-	return DEV_REVIVE;
+	status->result = copy_line(client, status->grant, MIN(read.count, status->count));
+	return true;
 }
 
-/* Every request the driver serves, and its handler. */
-static const struct {
-	int type;
-	int (*handle)(message *m);
-} requests[] = {
-	{ DEV_OPEN, do_open_close },
-	{ DEV_CLOSE, do_open_close },
-	{ DEV_READ, do_read },
-	{ DEV_WRITE, do_write },
-	{ DEV_CANCEL, do_cancel },
-	{ DEV_STATUS, do_status },
-};
-
-/*
- * Run the handler of m's type and reply with its result (EBADREQUEST for
- * an unknown type). FS waits in SENDREC, so a SENDNB reaches it.
- */
-static void handle_request(message *m)
-{
-	int result = -EBADREQUEST;
-
-	for (size_t i = 0; i < ARRAY_SIZE(requests); i++) {
-		if (requests[i].type == m->type) {
-			result = requests[i].handle(m);
-			break;
-		}
-	}
-	m->type = result;
-	ipc_sendnb(m->source, m);
-}
-
-/* ---- start-up and the message loop ---- */
+/* ---- start-up, and what the driver library calls ---- */
 
 /*
  * Let the UART interrupt when a byte arrives, and take IRQ 4. The speed
@@ -350,44 +318,45 @@ static void uart_init(void)
 	receive_input();
 }
 
-/* Publish our endpoint under "tty", so that FS can find us. */
-static void publish_self(void)
+/* A notification from HARDWARE: input on IRQ 4. */
+static void interrupted(uint32_t irqs)
 {
-	struct process_info self;
-	endpoint_t endpoint = TTY_ENDPOINT;	/* our boot slot, if the kernel will not say */
-
-	if (sys_getinfo(GET_SELF, &self, sizeof(self)) >= 0)
-		endpoint = self.endpoint;
-	int result = ds_publish("tty", endpoint);
-	if (result != OK)
-		uprintf("tty: cannot publish in DS: %s\n", error_name(result));
+	if (irqs & (1U << COM1_IRQ))
+		receive_input();
 }
 
-/*
- * Serve for ever: interrupts (input), requests from FS, and the answers
- * PM gives to our PM_TTYSIGNAL (nothing to do with them).
- */
+/* A CLOCK alarm, or any message: a ^C PM has not heard of yet is retried. */
+static void retry_interrupt(void)
+{
+	if (interrupt_pending)
+		tell_pm_interrupt();
+}
+
+/* PM's answers to our PM_TTYSIGNAL need nothing; anything else is refused. */
+static void other_message(message *m)
+{
+	if (m->source != PM_ENDPOINT)
+		driver_reply(m, -EBADREQUEST);
+}
+
+static const struct driver tty_driver = {
+	.name = "tty",
+	.open = open_close,
+	.close = open_close,
+	.read = do_read,
+	.write = do_write,
+	.cancel = do_cancel,
+	.status = do_status,
+	.interrupt = interrupted,
+	.alarm = retry_interrupt,
+	.other = other_message,
+	.after_message = retry_interrupt,
+};
+
+/* Set up the line discipline and the UART, then serve for ever. */
 int main(void)
 {
 	line_init(&console, echo_to_uart);
 	uart_init();
-	publish_self();
-
-	for (;;) {
-		message m;
-		int result = ipc_receive(ANY, &m);
-		if (result != OK) {
-			uprintf("tty: receive failed: %s\n", error_name(result));
-			continue;
-		}
-		if (m.type == NOTIFY_MESSAGE) {
-			if (m.source == HARDWARE &&
-			    (m.payload.notification.interrupts & (1U << COM1_IRQ)))
-				receive_input();
-		} else if (m.source != PM_ENDPOINT) {
-			handle_request(&m);
-		}
-		if (interrupt_pending)
-			tell_pm_interrupt();
-	}
+	driver_task(&tty_driver);
 }
