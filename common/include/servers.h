@@ -268,7 +268,11 @@ struct dev_io {
 	uint32_t flags;		/* O_NONBLOCK */
 };
 
-/* Device numbers (major) and the DS names of their drivers. */
+/* A driver publishes its endpoint in DS as "dev.MAJOR" (decimal), for
+ * every major it serves; FS watches that prefix to find the drivers. */
+#define DEVICE_DS_PREFIX "dev."
+
+/* Device numbers (major, minor). */
 #define MEMORY_MAJOR 1		/* minors: 0 RAM disk, 3 null, 5 zero */
 #define TTY_MAJOR    4		/* minor 0: the console */
 #define RAMDISK_MINOR 0

@@ -38,21 +38,18 @@ void cache_init(void)
 
 /*
  * Read (DEV_READ) or write (DEV_WRITE) one block of the root device
- * through the memory driver. Returns OK, or -EIO whatever went wrong.
+ * through its driver. Returns OK, or -EIO whatever went wrong.
  */
 int disk_transfer(int request, uint32_t block, void *data)
 {
 	message m;
 
-	if (root_driver == NONE)
-		return -EIO;
 	memset(&m, 0, sizeof(m));
 	m.type = request;
 	m.payload.dev_io.minor = DEV_MINOR(ROOT_DEVICE);
 	m.payload.dev_io.position = block * BLOCK_SIZE;
 	m.payload.dev_io.count = BLOCK_SIZE;
-	m.payload.dev_io.grant = grant_buffer(GRANT_DISK, root_driver, data, BLOCK_SIZE);
-	if (ipc_sendrec(root_driver, &m) != OK || m.type != BLOCK_SIZE)
+	if (driver_call(DEV_MAJOR(ROOT_DEVICE), &m, GRANT_DISK, data, BLOCK_SIZE) != BLOCK_SIZE)
 		return -EIO;
 	return OK;
 }

@@ -1,9 +1,7 @@
 /*
- * device.c - device files and their drivers. A character or block
- * special inode holds a device number (major, minor) in zone[0]; the
- * major picks a driver from the table below, whose endpoint FS learns
- * from the data store (DS) and keeps up to date: a driver restarted
- * later publishes a new endpoint, and DS notifies FS.
+ * device.c - device files. A character or block special inode holds a
+ * device number (major, minor) in zone[0]; the major picks the driver
+ * (driver.c knows which, and sends every request).
  *
  * Data moves through FS's own device buffer, which FS grants to the
  * driver for each request; FS copies between it and the caller with
@@ -11,139 +9,40 @@
  * replies -ESUSPEND: FS leaves the caller waiting and, once the driver
  * notifies it, asks DEV_STATUS for the finished requests (DEV_REVIVE).
  *
- * Entry points: grants_init, grant_buffer, device_init, root_driver_wait,
- * ds_notified, device_driver, device_open, device_close, device_read,
- * device_write, device_notified, device_cancel.
+ * Entry points: device_open, device_close, device_read, device_write,
+ * device_notified, device_cancel.
  */
 
 #include "fs.h"
 
 #define DEVICE_CHUNK 4096	/* bytes per driver request */
 
-/* Which driver serves each major device number. */
-struct driver {
-	int major;
-	const char *ds_name;	/* the name it publishes in DS */
-	endpoint_t endpoint;	/* NONE until DS tells */
-};
-static struct driver drivers[] = {
-	{ MEMORY_MAJOR, "memory", NONE },
-	{ TTY_MAJOR, "tty", NONE },
-};
-
-endpoint_t root_driver = NONE;	/* the driver of ROOT_DEVICE */
-
-static struct grant grant_table[2];
 static uint8_t device_buffer[DEVICE_CHUNK];
 
-/* Tell the kernel where FS's grant table is. OK or -error. */
-int grants_init(void)
-{
-	return sys_setgrant(grant_table, ARRAY_SIZE(grant_table));
-}
-
 /*
- * Let grantee read and write size bytes at address, through grant id
- * (GRANT_DISK or GRANT_DEVICE), replacing what that grant allowed
- * before. Returns id, to put in the request.
+ * Send the driver of major one request about minor on count bytes of the
+ * device buffer. Returns the driver's result (bytes, -ESUSPEND, -error),
+ * or -ENXIO / -EIO when there is no driver or it cannot be reached.
  */
-grant_id_t grant_buffer(grant_id_t id, endpoint_t grantee, void *address, uint32_t size)
-{
-	grant_table[id].flags = GRANT_VALID | GRANT_READ | GRANT_WRITE;
-	grant_table[id].grantee = grantee;
-	grant_table[id].address = (uint32_t) address;
-	grant_table[id].size = size;
-	return id;
-}
-
-/* The endpoint of the driver for major, or NONE. */
-endpoint_t device_driver(int major)
-{
-	for (uint32_t i = 0; i < ARRAY_SIZE(drivers); i++)
-		if (drivers[i].major == major)
-			return drivers[i].endpoint;
-	return NONE;
-}
-
-/* Record that the driver named name is now at endpoint (NONE: gone). */
-static void driver_moved(const char *name, endpoint_t endpoint)
-{
-	for (uint32_t i = 0; i < ARRAY_SIZE(drivers); i++)
-		if (strcmp(drivers[i].ds_name, name) == 0)
-			drivers[i].endpoint = endpoint;
-	root_driver = device_driver(DEV_MAJOR(ROOT_DEVICE));
-}
-
-/* Watch the drivers' names in DS and look up those published already. */
-void device_init(void)
-{
-	uint32_t value;
-
-	for (uint32_t i = 0; i < ARRAY_SIZE(drivers); i++) {
-		ds_subscribe(drivers[i].ds_name);
-		if (ds_lookup(drivers[i].ds_name, &value) == OK)
-			driver_moved(drivers[i].ds_name, value);
-	}
-}
-
-/* DS notified FS: read every change it has for us. */
-void ds_notified(void)
-{
-	struct ds_entry entry;
-
-	while (ds_check(&entry) == OK) {
-		entry.name[DS_NAME_LENGTH - 1] = '\0';
-		driver_moved(entry.name, (entry.flags & DS_DELETED) ? NONE : (endpoint_t) entry.value);
-	}
-}
-
-/*
- * Wait (for DS's notifications only: every other sender waits in the
- * kernel meanwhile) until the root device's driver is known. Returns OK.
- */
-int root_driver_wait(void)
-{
-	message m;
-
-	while (root_driver == NONE) {
-		if (ipc_receive(DS_ENDPOINT, &m) != OK)
-			continue;
-		if (m.type == NOTIFY_MESSAGE)
-			ds_notified();
-	}
-	return OK;
-}
-
-/*
- * Send driver one request about minor on count bytes of the device
- * buffer. Returns the driver's result (bytes, -ESUSPEND, -error), or -EIO
- * if the driver cannot be reached.
- */
-static int device_request(endpoint_t driver, int type, uint32_t minor, uint32_t position,
+static int device_request(int major, int type, uint32_t minor, uint32_t position,
 			  uint32_t count, uint32_t id, uint32_t flags)
 {
 	message m;
 
-	if (driver == NONE)
-		return -ENXIO;
 	memset(&m, 0, sizeof(m));
 	m.type = type;
 	m.payload.dev_io.minor = minor;
 	m.payload.dev_io.position = position;
 	m.payload.dev_io.count = count;
-	m.payload.dev_io.grant = grant_buffer(GRANT_DEVICE, driver, device_buffer,
-					      DEVICE_CHUNK);
 	m.payload.dev_io.id = id;
 	m.payload.dev_io.flags = flags;
-	if (ipc_sendrec(driver, &m) != OK)
-		return -EIO;
-	return m.type;
+	return driver_call(major, &m, GRANT_DEVICE, device_buffer, DEVICE_CHUNK);
 }
 
-/* The driver of the device file inode. */
-static endpoint_t driver_of(const struct inode *inode)
+/* The major device number of the device file inode: its driver. */
+static int major_of(const struct inode *inode)
 {
-	return device_driver(DEV_MAJOR(inode->disk.zone[0]));
+	return DEV_MAJOR(inode->disk.zone[0]);
 }
 
 /* The minor device number of the device file inode. */
@@ -155,7 +54,7 @@ static uint32_t minor_of(const struct inode *inode)
 /* DEV_OPEN for a device file being opened. OK or -error (-ENXIO: no driver). */
 int device_open(struct inode *inode, int flags)
 {
-	int result = device_request(driver_of(inode), DEV_OPEN, minor_of(inode), 0, 0, 0,
+	int result = device_request(major_of(inode), DEV_OPEN, minor_of(inode), 0, 0, 0,
 				    flags & O_NONBLOCK);
 	return result < 0 ? result : OK;
 }
@@ -163,7 +62,7 @@ int device_open(struct inode *inode, int flags)
 /* DEV_CLOSE: the last descriptor of an open device file was closed. */
 void device_close(struct inode *inode)
 {
-	device_request(driver_of(inode), DEV_CLOSE, minor_of(inode), 0, 0, 0, 0);
+	device_request(major_of(inode), DEV_CLOSE, minor_of(inode), 0, 0, 0, 0);
 }
 
 /* Leave caller waiting for the driver: its DEV_REVIVE will finish the call. */
@@ -175,7 +74,7 @@ static int suspend_on_driver(struct process *caller, bool writing, struct open_f
 	caller->suspended_buffer = buffer;
 	caller->suspended_count = count;
 	caller->suspended_done = 0;
-	caller->suspended_driver = driver_of(file->inode);
+	caller->suspended_major = major_of(file->inode);
 	caller->suspended_minor = minor_of(file->inode);
 	return SUSPEND;
 }
@@ -188,7 +87,7 @@ static int suspend_on_driver(struct process *caller, bool writing, struct open_f
 static int device_transfer(struct process *caller, struct open_file *file, bool writing,
 			   uint32_t buffer, uint32_t count)
 {
-	endpoint_t driver = driver_of(file->inode);
+	int major = major_of(file->inode);
 	uint32_t minor = minor_of(file->inode);
 	uint32_t id = ENDPOINT_SLOT(caller->endpoint);
 	uint32_t done = 0;
@@ -202,13 +101,13 @@ static int device_transfer(struct process *caller, struct open_file *file, bool 
 			if (result != OK)
 				break;
 		}
-		result = device_request(driver, writing ? DEV_WRITE : DEV_READ, minor,
+		result = device_request(major, writing ? DEV_WRITE : DEV_READ, minor,
 					file->offset, chunk, id, file->flags & O_NONBLOCK);
 		if (result == -ESUSPEND) {
 			if (done == 0)
 				return suspend_on_driver(caller, writing, file, buffer, chunk);
 			/* Some bytes moved already: answer with those. */
-			device_request(driver, DEV_CANCEL, minor, 0, 0, id, 0);
+			device_request(major, DEV_CANCEL, minor, 0, 0, id, 0);
 			result = OK;
 			break;
 		}
@@ -242,13 +141,13 @@ int device_write(struct process *caller, struct open_file *file, uint32_t buffer
 	return device_transfer(caller, file, true, buffer, count);
 }
 
-/* The process waiting (in FS) on driver under id, or NULL. */
-static struct process *waiting_on(endpoint_t driver, uint32_t id)
+/* The process waiting (in FS) on the driver of major under id, or NULL. */
+static struct process *waiting_on(int major, uint32_t id)
 {
 	if (id >= PROCESS_SLOTS)
 		return NULL;
 	struct process *process = &processes[id];
-	if (!process->in_use || process->suspended_driver != driver)
+	if (!process->in_use || process->suspended_major != major)
 		return NULL;
 	if (process->suspended != SUSPENDED_DEVICE_READ &&
 	    process->suspended != SUSPENDED_DEVICE_WRITE)
@@ -274,32 +173,21 @@ static void revive(struct process *process, int result)
 	finish_suspended(process, result);
 }
 
-/* driver notified FS: collect its finished requests (DEV_STATUS). */
-void device_notified(endpoint_t driver)
+/* The driver of major notified FS: collect its finished requests (DEV_STATUS). */
+void device_notified(int major)
 {
 	message m;
 
 	for (;;) {
 		memset(&m, 0, sizeof(m));
 		m.type = DEV_STATUS;
-		m.payload.dev_io.grant = grant_buffer(GRANT_DEVICE, driver, device_buffer,
-						      DEVICE_CHUNK);
 		m.payload.dev_io.count = DEVICE_CHUNK;
-		if (ipc_sendrec(driver, &m) != OK || m.type != DEV_REVIVE)
+		if (driver_call(major, &m, GRANT_DEVICE, device_buffer, DEVICE_CHUNK) != DEV_REVIVE)
 			return;
-		struct process *process = waiting_on(driver, m.payload.dev_io.id);
+		struct process *process = waiting_on(major, m.payload.dev_io.id);
 		if (process != NULL)
 			revive(process, m.payload.dev_io.result);
 	}
-}
-
-/* Is endpoint one of the device drivers? */
-bool is_driver(endpoint_t endpoint)
-{
-	for (uint32_t i = 0; i < ARRAY_SIZE(drivers); i++)
-		if (drivers[i].endpoint == endpoint && endpoint != NONE)
-			return true;
-	return false;
 }
 
 /*
@@ -310,7 +198,7 @@ bool is_driver(endpoint_t endpoint)
 int device_cancel(struct process *process)
 {
 	uint32_t id = ENDPOINT_SLOT(process->endpoint);
-	int result = device_request(process->suspended_driver, DEV_CANCEL,
+	int result = device_request(process->suspended_major, DEV_CANCEL,
 				    process->suspended_minor, 0, process->suspended_count,
 				    id, 0);
 	if (result > 0 && process->suspended == SUSPENDED_DEVICE_READ) {

@@ -212,7 +212,7 @@ struct process {
 	uint32_t suspended_buffer;	/* in the caller */
 	uint32_t suspended_count;	/* bytes still wanted */
 	uint32_t suspended_done;	/* bytes already moved */
-	endpoint_t suspended_driver;	/* SUSPENDED_DEVICE_* */
+	int suspended_major;		/* SUSPENDED_DEVICE_*: its driver's major */
 	uint32_t suspended_minor;
 };
 extern struct process processes[PROCESS_SLOTS];
@@ -270,27 +270,29 @@ int pipe_write(struct process *caller, struct open_file *file, uint32_t buffer,
 void pipe_close_end(struct open_file *file);
 struct pipe *pipe_new(void);
 
-/* ---- device.c ---- */
+/* ---- driver.c: the drivers, by major; the one call path to them ---- */
 /* FS's grant table: one entry for disk blocks, one for device data. */
 #define GRANT_DISK   0
 #define GRANT_DEVICE 1
 int grants_init(void);
 grant_id_t grant_buffer(grant_id_t id, endpoint_t grantee, void *address,
 			uint32_t size);
-void device_init(void);
-endpoint_t device_driver(int major);
+void drivers_init(void);
+void ds_notified(void);
+int root_driver_wait(void);
+endpoint_t driver_endpoint(int major);
+int driver_major(endpoint_t endpoint);
+int driver_call(int major, message *m, grant_id_t grant, void *buffer, uint32_t size);
+
+/* ---- device.c ---- */
 int device_open(struct inode *inode, int flags);
 void device_close(struct inode *inode);
 int device_read(struct process *caller, struct open_file *file, uint32_t buffer,
 		uint32_t count);
 int device_write(struct process *caller, struct open_file *file, uint32_t buffer,
 		 uint32_t count);
-void device_notified(endpoint_t driver);
-bool is_driver(endpoint_t endpoint);
-void ds_notified(void);
+void device_notified(int major);
 int device_cancel(struct process *process);
-int root_driver_wait(void);
-extern endpoint_t root_driver;
 
 void finish_suspended(struct process *process, int result);
 

@@ -78,10 +78,12 @@ void reply_to(endpoint_t endpoint, int result, message *reply)
 /* A notification: from DS (a driver's endpoint changed) or a driver. */
 static void handle_notification(message *m)
 {
+	int major = driver_major(m->source);
+
 	if (m->source == DS_ENDPOINT)
 		ds_notified();
-	else if (is_driver(m->source))
-		device_notified(m->source);
+	else if (major >= 0)
+		device_notified(major);
 	else	/* a request carrying this type (a user's SENDREC): refuse it */
 		reply_to(m->source, -EBADREQUEST, m);
 }
@@ -129,7 +131,7 @@ int fs_startup(void)
 	cache_init();
 	if (grants_init() != OK)
 		uprintf("fs: the kernel refused the grant table\n");
-	device_init();
+	drivers_init();
 	root_driver_wait();
 	if (super_read() != OK) {
 		fs_broken = true;

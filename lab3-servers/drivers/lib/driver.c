@@ -58,14 +58,18 @@ void driver_wake(endpoint_t client)
 	ipc_notify(client);	/* repeated notifies coalesce */
 }
 
-/* Tell DS our endpoint under driver's name. */
+/* Tell DS our endpoint, under driver's name and as the driver of its major. */
 static void publish(const struct driver *driver)
 {
 	struct process_info self;
+	char major_name[DS_NAME_LENGTH];
 
+	snprintf(major_name, sizeof(major_name), "%s%d", DEVICE_DS_PREFIX, driver->major);
 	int result = sys_getinfo(GET_SELF, &self, sizeof(self));
 	if (result >= 0)
 		result = ds_publish(driver->name, self.endpoint);
+	if (result >= 0)
+		result = ds_publish(major_name, self.endpoint);
 	if (result < 0)
 		uprintf("%s: cannot publish in DS: %s\n", driver->name, error_name(result));
 }

@@ -4,9 +4,10 @@
  *
  * A driver describes itself in a struct driver (its DS name and the
  * functions its device needs) and calls driver_task, which never returns:
- * it publishes the driver's endpoint in DS under the name (FS finds the
- * driver that way, and finds it again after a restart), then receives
- * messages for ever and dispatches them:
+ * it publishes the driver's endpoint in DS under the name and as
+ * "dev.MAJOR" (FS finds the driver of a major that way, and finds it
+ * again after a restart), then receives messages for ever and dispatches
+ * them:
  *
  *   DEV_OPEN, DEV_CLOSE     open, close (NULL: always OK)
  *   DEV_READ, DEV_WRITE     read, write: bytes moved through FS's grant,
@@ -39,7 +40,8 @@
 #include "syslib.h"
 
 struct driver {
-	const char *name;	/* the DS name FS looks up */
+	const char *name;	/* its name in messages and in DS */
+	int major;		/* the device major it serves: DS "dev.MAJOR" */
 	int (*open)(uint32_t minor);
 	int (*close)(uint32_t minor);
 	int (*read)(endpoint_t client, const struct dev_io *request);

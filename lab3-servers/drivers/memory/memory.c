@@ -163,6 +163,7 @@ static int do_write(endpoint_t caller, const struct dev_io *request)
 
 static const struct driver memory_driver = {
 	.name = "memory",
+	.major = MEMORY_MAJOR,
 	.open = open_close,
 	.close = open_close,
 	.read = do_read,

@@ -341,6 +341,7 @@ static void other_message(message *m)
 
 static const struct driver tty_driver = {
 	.name = "tty",
+	.major = TTY_MAJOR,
 	.open = open_close,
 	.close = open_close,
 	.read = do_read,
