@@ -23,6 +23,7 @@ import argparse
 import csv
 import json
 import os
+import random
 import shutil
 import subprocess
 import sys
@@ -35,6 +36,7 @@ WORK = os.path.join("build", "selftest")
 sys.path.insert(0, os.path.join(ROOT, "common", "tools"))
 import skelgen  # noqa: E402
 sys.path.insert(0, os.path.join(ROOT, "grade"))
+import guest  # noqa: E402
 import hostile  # noqa: E402
 import sandbox  # noqa: E402
 
@@ -321,6 +323,38 @@ def gradescope_problem(report: dict, tests: list[dict]) -> str | None:
     return None
 
 
+def check_scratch_driver(checks: Checks, lab: int) -> None:
+    """A driver added only as new files (grade/fixtures/scratch-lab, copied
+    into the next lab's folder of a solved handout) is built on the driver
+    library, registers its major and answers through /dev."""
+    names = ["lab1-boot", "lab2-ipc", "lab3-servers", "lab4-drivers", "lab5-recovery"]
+    if lab < 3 or lab >= len(names):
+        return                  # no servers yet, or no free lab folder left
+    tree = os.path.join(ROOT, WORK, "scratch")
+    run([sys.executable, "common/tools/handout.py", tree, "--force",
+         "--release-solutions", ",".join(str(n) for n in range(1, lab + 1))])
+    shutil.copytree(os.path.join(ROOT, "grade", "fixtures", "scratch-lab"),
+                    os.path.join(tree, names[lab]), dirs_exist_ok=True)
+    ok, output = build(lab + 1, os.path.join("build", "scratch"), cwd=tree)
+    if not checks.record("a scratch lab's driver builds from new files only", ok, tail(output)):
+        return
+    word = f"granite{random.randint(100, 999)}"
+    machine = guest.Run(os.path.join(tree, "build", "scratch"), tempfile.mkdtemp(),
+                        random.Random(0))
+    try:
+        machine.boot(params={"run": f"echo {word} > /dev/mirror && cat /dev/mirror"})
+        code = machine.wait_exit(timeout=30)
+        shown = machine.output[machine.boot_start:]
+        problem = None if code == 0 and f"\n{word}\n" in shown else f"exit code {code}"
+    except guest.TestFailure as failure:
+        problem, shown = str(failure), machine.output
+    finally:
+        machine.stop()
+        shutil.rmtree(machine.workdir, ignore_errors=True)
+    checks.record("the scratch driver answers through /dev (driver library, DS major)",
+                  problem is None, f"{problem}\n{tail(shown)}")
+
+
 def check_line_budget(checks: Checks, lab: int) -> None:
     status, output = run(["make", "-s", "lines", f"LAB={lab}", "SOL=1"])
     checks.record(f"kernel line budget, labs 1-{lab}: {output.strip().splitlines()[-1:]}",
@@ -373,6 +407,7 @@ def main(argv: list[str]) -> int:
             check_each_hole(checks, lab, args.jobs, holes)
 
     if have_handout:
+        check_scratch_driver(checks, labs[-1][0])
         check_autograder(checks, labs[-1][0], args.jobs)
     check_unit_tests(checks, lab1_build)
 
