@@ -92,7 +92,7 @@ POSIXTEST_CHECKS = (
     "chdir_getcwd", "getcwd_root", "readdir", "umask_chmod", "ebadf", "enotdir",
     "eisdir", "enoent", "enametoolong", "echild", "sigusr1", "sigchld", "sigkill",
     "sigsegv", "alarm_pause", "sigprocmask", "sigign", "sleep", "sbrk", "malloc",
-    "time", "devices",
+    "time", "devices", "big_write",
 )
 BADCALLS_CHECKS = ("flood_ran", "flood_ended", "pm_getpid", "fs_stat", "fs_file", "pm_fork")
 FORKSTRESS_WAVE = 10            # forkstress.c WAVE: children of one check

@@ -14,7 +14,8 @@
  *    reach a user's memory with SYS_VIRCOPY; drivers only ever get grants.
  *  - A path is an address and a length (without the NUL), at most PATH_MAX.
  *  - A server that cannot answer at once (wait, a pipe, the console) keeps
- *    the caller blocked in its SENDREC and replies later.
+ *    the caller blocked in its SENDREC and replies later: its handler
+ *    returns NO_REPLY, which (being negative) no count or pid can equal.
  */
 /* Outside the guard: messages.h includes this file from the middle of
  * itself, once endpoint_t and grant_id_t exist. */
@@ -24,7 +25,11 @@
 #define CAIRN_SERVERS_H
 
 #include "types.h"
+#include "errors.h"
 #include "posix.h"
+
+/* A handler's result meaning "no reply yet" (PM's and FS's request loops). */
+#define NO_REPLY (-ESUSPEND)
 
 /* ---- boot endpoints (generation 0, so the slot number) ----
  * Slots 3-7 hold lab 2's IPC test programs in a lab-2 image; a lab-3 image

@@ -56,6 +56,8 @@ int device_open(struct inode *inode, int flags)
 {
 	int result = device_request(major_of(inode), DEV_OPEN, minor_of(inode), 0, 0, 0,
 				    flags & O_NONBLOCK);
+	if (result == -ESUSPEND)
+		return -EIO;	/* an open is answered at once: never leave the caller waiting */
 	return result < 0 ? result : OK;
 }
 
@@ -76,13 +78,13 @@ static int suspend_on_driver(struct process *caller, bool writing, struct open_f
 	caller->suspended_done = 0;
 	caller->suspended_major = major_of(file->inode);
 	caller->suspended_minor = minor_of(file->inode);
-	return SUSPEND;
+	return NO_REPLY;
 }
 
 /*
  * Move count bytes between buffer in caller and the device of file, a
  * chunk at a time. Returns the bytes moved, -error when none were, or
- * SUSPEND when the driver will answer later.
+ * NO_REPLY when the driver will answer later.
  */
 static int device_transfer(struct process *caller, struct open_file *file, bool writing,
 			   uint32_t buffer, uint32_t count)
@@ -127,14 +129,14 @@ static int device_transfer(struct process *caller, struct open_file *file, bool 
 	return done > 0 ? (int) done : result;
 }
 
-/* read() of a device file: bytes read, -error, or SUSPEND. */
+/* read() of a device file: bytes read, -error, or NO_REPLY. */
 int device_read(struct process *caller, struct open_file *file, uint32_t buffer,
 		uint32_t count)
 {
 	return device_transfer(caller, file, false, buffer, count);
 }
 
-/* write() of a device file: bytes written, -error, or SUSPEND. */
+/* write() of a device file: bytes written, -error, or NO_REPLY. */
 int device_write(struct process *caller, struct open_file *file, uint32_t buffer,
 		 uint32_t count)
 {

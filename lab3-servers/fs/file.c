@@ -213,7 +213,7 @@ static int file_write(endpoint_t caller, struct open_file *file, uint32_t buffer
 	return done > 0 ? (int) done : result;
 }
 
-/* FS_READ: fs_io (fd, buffer, count) -> bytes read, or SUSPEND. */
+/* FS_READ: fs_io (fd, buffer, count) -> bytes read, or NO_REPLY. */
 int do_read(struct process *caller, message *m)
 {
 	struct fs_io *request = &m->payload.fs_io;
@@ -232,7 +232,7 @@ int do_read(struct process *caller, message *m)
 	return file_read(m->source, file, request->buffer, request->count);
 }
 
-/* FS_WRITE: fs_io (fd, buffer, count) -> bytes written, or SUSPEND. */
+/* FS_WRITE: fs_io (fd, buffer, count) -> bytes written, or NO_REPLY. */
 int do_write(struct process *caller, message *m)
 {
 	struct fs_io *request = &m->payload.fs_io;

@@ -229,8 +229,7 @@ void fd_close(struct process *process, int fd);
 void open_file_release(struct open_file *file);
 int open_inode(struct process *process, struct inode *inode, int flags);
 
-/* Request handlers: each returns the reply's type (or SUSPEND). */
-#define SUSPEND 1000000		/* not an error, not a value: no reply yet */
+/* Request handlers: each returns the reply's type (or NO_REPLY). */
 int do_open(struct process *caller, message *m);
 int do_close(struct process *caller, message *m);
 int do_read(struct process *caller, message *m);

@@ -5,7 +5,7 @@
  * on the RAM disk. It learns the memory driver's endpoint from the data
  * store, mounts the root, then receives requests forever: each is handled
  * by one function of the table below and answered with ipc_sendnb, unless
- * the handler returned SUSPEND (the caller waits on a pipe or a device and
+ * the handler returned NO_REPLY (the caller waits on a pipe or a device and
  * is answered later). Notifications come from DS (a driver moved) and from
  * drivers (a suspended request finished).
  *
@@ -117,7 +117,7 @@ void fs_handle(message *m)
 		if (fs_broken)
 			result = -EIO;	/* the handler hit a panic */
 	}
-	if (result != SUSPEND)
+	if (result != NO_REPLY)
 		reply_to(m->source, result, m);
 }
 

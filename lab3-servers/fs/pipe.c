@@ -143,10 +143,10 @@ static int suspend(struct process *caller, enum suspension why, struct open_file
 	caller->suspended_buffer = buffer;
 	caller->suspended_count = count;
 	caller->suspended_done = done;
-	return SUSPEND;
+	return NO_REPLY;
 }
 
-/* read() of a pipe's read end: bytes read, 0 at end of file, or SUSPEND. */
+/* read() of a pipe's read end: bytes read, 0 at end of file, or NO_REPLY. */
 int pipe_read(struct process *caller, struct open_file *file, uint32_t buffer,
 	      uint32_t count)
 {
@@ -164,7 +164,7 @@ int pipe_read(struct process *caller, struct open_file *file, uint32_t buffer,
 	return result;
 }
 
-/* write() of a pipe's write end: bytes written, -EPIPE, or SUSPEND. */
+/* write() of a pipe's write end: bytes written, -EPIPE, or NO_REPLY. */
 int pipe_write(struct process *caller, struct open_file *file, uint32_t buffer,
 	       uint32_t count)
 {

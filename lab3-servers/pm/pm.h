@@ -54,7 +54,6 @@
  * blocked in its SENDREC (wait, sleep, pause), or must never get a reply
  * (exec, exit, sigreturn), or has died.
  */
-#define NO_REPLY (-ESUSPEND)
 
 /* Why a process is kept waiting for PM's reply. */
 enum suspension {
