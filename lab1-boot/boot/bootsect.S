@@ -15,12 +15,9 @@
  * signature 0x55 0xAA without which the BIOS will not boot the disk.
  */
 #include "bootimage.h"
+#include "uart.h"
 
 #define STACK_TOP       BOOT_DIRECTORY_ADDRESS	/* grows down, away from it */
-#define COM1            0x3f8
-#define COM1_LINE_STATUS (COM1 + 5)
-#define TRANSMIT_EMPTY  0x20		/* line status: may send a byte */
-#define TRANSMITTER_IDLE 0x40		/* line status: every byte has left */
 #define DEBUG_EXIT_PORT 0xf4		/* QEMU's isa-debug-exit device */
 #define BOCHS_SHUTDOWN_PORT 0x8900	/* Bochs: write "Shutdown" to stop */
 
@@ -97,18 +94,18 @@ fail:
 	movb	$0x0e, %ah		/* INT 10h function 0Eh: teletype output */
 	movw	$0x0007, %bx		/* page 0, light grey */
 	int	$0x10
-	movw	$COM1_LINE_STATUS, %dx
+	movw	$(COM1 + UART_LINE_STATUS), %dx
 1:	inb	%dx, %al
-	testb	$TRANSMIT_EMPTY, %al
+	testb	$UART_CAN_SEND, %al
 	jz	1b
 	popw	%ax
 	movw	$COM1, %dx
 	outb	%al, %dx
 	jmp	fail
 stop:
-	movw	$COM1_LINE_STATUS, %dx
+	movw	$(COM1 + UART_LINE_STATUS), %dx
 1:	inb	%dx, %al
-	testb	$TRANSMITTER_IDLE, %al
+	testb	$UART_ALL_SENT, %al
 	jz	1b
 	movb	$2, %al
 	outb	%al, $DEBUG_EXIT_PORT

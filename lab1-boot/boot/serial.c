@@ -11,24 +11,7 @@
 #include "loader.h"
 #include "x86.h"
 #include "format.h"
-
-#define COM1 0x3f8
-
-/* UART registers, as offsets from the port base. */
-#define UART_DATA             0	/* send / receive; divisor low byte while DLAB */
-#define UART_INTERRUPT_ENABLE 1	/* divisor high byte while DLAB */
-#define UART_FIFO_CONTROL     2
-#define UART_LINE_CONTROL     3
-#define UART_MODEM_CONTROL    4
-#define UART_LINE_STATUS      5
-
-#define LINE_CONTROL_DIVISOR_LATCH 0x80	/* DLAB: data/IER hold the divisor */
-#define LINE_CONTROL_8N1           0x03	/* 8 data bits, no parity, 1 stop bit */
-#define FIFO_ENABLE_AND_CLEAR      0x07
-#define MODEM_CONTROL_DTR_RTS      0x03
-#define LINE_STATUS_TRANSMIT_EMPTY 0x20	/* may take the next byte */
-#define LINE_STATUS_TRANSMITTER_IDLE 0x40	/* every byte has been sent */
-#define BAUD_DIVISOR               1	/* 115200 baud = 115200 / 1 */
+#include "uart.h"
 
 #define SERIAL_PRINT_MAX    160	/* characters of one serial_printf */
 #define TRANSMIT_WAIT_LIMIT 100000	/* give up on a UART that never gets ready */
@@ -46,12 +29,12 @@ static void wait_for_line_status(uint8_t bit)
 void serial_init(void)
 {
 	outb(COM1 + UART_INTERRUPT_ENABLE, 0);
-	outb(COM1 + UART_LINE_CONTROL, LINE_CONTROL_DIVISOR_LATCH);
-	outb(COM1 + UART_DATA, BAUD_DIVISOR & 0xff);
-	outb(COM1 + UART_INTERRUPT_ENABLE, BAUD_DIVISOR >> 8);
-	outb(COM1 + UART_LINE_CONTROL, LINE_CONTROL_8N1);
-	outb(COM1 + UART_FIFO_CONTROL, FIFO_ENABLE_AND_CLEAR);
-	outb(COM1 + UART_MODEM_CONTROL, MODEM_CONTROL_DTR_RTS);
+	outb(COM1 + UART_LINE_CONTROL, UART_DIVISOR_ACCESS);
+	outb(COM1 + UART_DIVISOR_LOW, (UART_CLOCK / BAUD_RATE) & 0xff);
+	outb(COM1 + UART_DIVISOR_HIGH, (UART_CLOCK / BAUD_RATE) >> 8);
+	outb(COM1 + UART_LINE_CONTROL, UART_8N1);
+	outb(COM1 + UART_FIFO_CONTROL, UART_FIFO_ON);
+	outb(COM1 + UART_MODEM_CONTROL, UART_DTR_RTS);
 }
 
 /* Send one byte; a '\n' goes out as "\r\n" so terminals start a new line. */
@@ -59,7 +42,7 @@ void serial_putc(int c)
 {
 	if (c == '\n')
 		serial_putc('\r');
-	wait_for_line_status(LINE_STATUS_TRANSMIT_EMPTY);
+	wait_for_line_status(UART_CAN_SEND);
 	outb(COM1 + UART_DATA, (uint8_t) c);
 }
 
@@ -69,7 +52,7 @@ void serial_putc(int c)
  */
 void serial_flush(void)
 {
-	wait_for_line_status(LINE_STATUS_TRANSMITTER_IDLE);
+	wait_for_line_status(UART_ALL_SENT);
 }
 
 /* Format with common/lib/format.c, then send; long text is cut short. */

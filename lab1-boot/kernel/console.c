@@ -18,34 +18,11 @@
 #include "trap.h"
 #include "devices.h"
 #include "string.h"
+#include "uart.h"
+#include "vga.h"
 #include "x86.h"
 
 /* ---- the serial port ---- */
-
-#define COM1 0x3F8
-#define COM1_IRQ 4
-
-/* UART registers, as offsets from COM1. */
-#define UART_DATA            0	/* read: received byte; write: byte to send */
-#define UART_INTERRUPT_ENABLE 1
-#define UART_DIVISOR_LOW     0	/* while LINE_CONTROL has UART_DIVISOR_ACCESS */
-#define UART_DIVISOR_HIGH    1
-#define UART_FIFO_CONTROL    2
-#define UART_LINE_CONTROL    3
-#define UART_MODEM_CONTROL   4
-#define UART_LINE_STATUS     5
-
-#define UART_DIVISOR_ACCESS  0x80	/* line control: divisor registers visible */
-#define UART_8N1             0x03	/* line control: 8 data bits, no parity, 1 stop */
-#define UART_FIFO_ON         0x07	/* FIFOs on and emptied; interrupt at 1 byte */
-#define UART_READY           0x0B	/* modem control: DTR, RTS, OUT2 (IRQ line) */
-#define UART_RECEIVE_INTERRUPT 0x01	/* interrupt enable: a byte has arrived */
-#define UART_BYTE_RECEIVED   0x01	/* line status: a byte waits in DATA */
-#define UART_CAN_SEND        0x20	/* line status: room for a byte to send */
-#define UART_ALL_SENT        0x40	/* line status: every byte has left the line */
-
-#define UART_CLOCK 115200	/* the divisor divides this into the baud rate */
-#define BAUD_RATE  115200
 
 static void serial_init(void)
 {
@@ -91,14 +68,6 @@ static void serial_interrupt(struct trap_frame *frame)
 
 /* ---- the VGA text screen ---- */
 
-#define VGA_TEXT_PHYSICAL 0xB8000
-#define VGA_COLUMNS 80
-#define VGA_ROWS    25
-#define VGA_GREY_ON_BLACK 0x0700	/* attribute byte, above the character */
-#define VGA_CRTC_INDEX 0x3D4		/* CRT controller: register number */
-#define VGA_CRTC_DATA  0x3D5		/* CRT controller: register value */
-#define VGA_CURSOR_HIGH 14		/* CRT registers: cursor cell number */
-#define VGA_CURSOR_LOW  15
 
 /* One 16-bit cell per character: the character, then its colours. */
 static uint16_t *const screen = PHYS_TO_VIRT(VGA_TEXT_PHYSICAL);

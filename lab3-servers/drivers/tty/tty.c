@@ -30,24 +30,9 @@
 
 #include "driver.h"
 #include "line.h"
+#include "uart.h"
 
-#define COM1 0x3F8
-#define COM1_IRQ 4
 #define CONSOLE_MINOR 0
-
-/* UART registers, as offsets from COM1. */
-#define UART_DATA             0	/* read: received byte; write: byte to send */
-#define UART_INTERRUPT_ENABLE 1
-#define UART_FIFO_CONTROL     2
-#define UART_MODEM_CONTROL    4
-#define UART_LINE_STATUS      5
-
-#define UART_RECEIVE_INTERRUPT 0x01	/* interrupt enable: a byte has arrived */
-#define UART_FIFO_ON           0x07	/* FIFOs on and emptied; interrupt at 1 byte */
-#define UART_READY             0x0B	/* modem control: DTR, RTS, OUT2 (IRQ line to the PIC) */
-#define UART_BYTE_RECEIVED     0x01	/* line status: a byte waits in DATA */
-#define UART_CAN_SEND          0x20	/* line status: room for a byte to send */
-#define UART_MISSING           0xFF	/* what a port with no UART behind it reads */
 #define SEND_WAIT_LIMIT        100000	/* give up on a UART that never gets ready */
 
 #define WRITE_CHUNK 256			/* bytes copied from FS at a time */
