@@ -134,10 +134,13 @@ struct kcall_getinfo {
 	uint32_t address;	/* where to copy to, in the caller */
 	uint32_t size;		/* bytes of room there */
 };
+/* A process's name (its program's), with the NUL. */
+#define PROCESS_NAME_LENGTH 16
+
 /* What SYS_GETINFO tells about a process. */
 struct process_info {
 	endpoint_t endpoint;
-	char name[16];
+	char name[PROCESS_NAME_LENGTH];
 	uint32_t flags;		/* nonzero: blocked (why, as the kernel's flags) */
 	uint32_t priority;
 	uint32_t user_ticks;
@@ -180,7 +183,7 @@ struct kcall_exec {
 	endpoint_t target;
 	uint32_t eip;
 	uint32_t esp;
-	char name[16];
+	char name[PROCESS_NAME_LENGTH];
 };
 
 /* SYS_EXIT: end target and free its slot (PM keeps the zombie). */

@@ -131,7 +131,6 @@ struct pm_alarm {
 struct pm_sleep {
 	uint32_t milliseconds;	/* reply: what was left when interrupted */
 };
-#define PROC_NAME_LENGTH 16
 struct pm_procinfo {
 	int32_t index;		/* 0, 1, ... until the reply is ESRCH */
 	/* reply */
@@ -139,7 +138,7 @@ struct pm_procinfo {
 	int32_t parent;
 	endpoint_t endpoint;
 	char state;		/* R running/ready, S waiting, Z zombie, K kernel-blocked */
-	char name[PROC_NAME_LENGTH];
+	char name[PROCESS_NAME_LENGTH];
 	uint32_t ticks;		/* user ticks */
 	uint32_t memory;	/* bytes of user memory */
 };

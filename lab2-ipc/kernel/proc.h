@@ -20,8 +20,6 @@
 #include "errors.h"
 #include "trap.h"
 
-#define PROCESS_SLOTS    64	/* entries in the process table */
-#define PROCESS_NAME_LENGTH 16
 #define PRIORITY_LEVELS  8	/* 0 is the highest */
 #define USER_PRIORITY    4	/* ordinary user processes */
 #define DEFAULT_QUANTUM  5	/* clock ticks */

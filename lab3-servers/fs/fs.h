@@ -198,8 +198,7 @@ enum suspension {
 	SUSPENDED_DEVICE_WRITE,
 };
 
-#define PROCESS_SLOTS 64
-struct process {
+struct process {		/* one per process slot (PROCESS_SLOTS, ipc.h) */
 	bool in_use;
 	endpoint_t endpoint;
 	struct open_file *fd[OPEN_MAX];

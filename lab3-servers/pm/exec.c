@@ -38,7 +38,7 @@ struct exec_image {
 	uint32_t *frame;		/* the new stack's contents (PM's copy) */
 	uint32_t frame_length;		/* bytes */
 	uint32_t pointer_words;		/* frame words up to envp's NULL, inclusive */
-	char name[PROC_NAME_LENGTH];	/* the last part of the path */
+	char name[PROCESS_NAME_LENGTH];	/* the last part of the path */
 };
 
 /* Static: far too large for PM's stack, and PM does one exec at a time. */
@@ -82,7 +82,7 @@ static void name_from_path(const char *path, char *name)
 		if (*c == '/' && c[1] != '\0')
 			last = c + 1;
 	}
-	strlcpy(name, last, PROC_NAME_LENGTH);
+	strlcpy(name, last, PROCESS_NAME_LENGTH);
 }
 
 /*

@@ -40,8 +40,6 @@
 #define BOOT_HEAP_START 0x40000000U
 
 
-/* The kernel's process slots: PM's table has one entry per slot. */
-#define PROCESS_SLOTS 64
 #define ZOMBIE_MAX    64	/* dead processes whose parent has not waited yet */
 #define PID_MAX       30000	/* pids count up to here, then wrap */
 
@@ -77,7 +75,7 @@ struct process {
 	pid_t pid;
 	pid_t parent;		/* 0 for the boot processes' missing parent */
 	endpoint_t endpoint;
-	char name[PROC_NAME_LENGTH];
+	char name[PROCESS_NAME_LENGTH];
 
 	enum suspension suspended;
 	pid_t wait_pid;		/* SUSPENDED_WAIT: a pid, or -1 for any child */
@@ -99,7 +97,7 @@ struct zombie {
 	pid_t pid;
 	pid_t parent;
 	int status;		/* its wait status (W_EXITCODE) */
-	char name[PROC_NAME_LENGTH];
+	char name[PROCESS_NAME_LENGTH];
 };
 
 extern struct process processes[PROCESS_SLOTS];

@@ -38,7 +38,7 @@ struct exec_image {
 	uint32_t *frame;		/* the new stack's contents (PM's copy) */
 	uint32_t frame_length;		/* bytes */
 	uint32_t pointer_words;		/* frame words up to envp's NULL, inclusive */
-	char name[PROC_NAME_LENGTH];	/* the last part of the path */
+	char name[PROCESS_NAME_LENGTH];	/* the last part of the path */
 };
 
 /* Static: far too large for PM's stack, and PM does one exec at a time. */
@@ -82,7 +82,7 @@ static void name_from_path(const char *path, char *name)
 		if (*c == '/' && c[1] != '\0')
 			last = c + 1;
 	}
-	strlcpy(name, last, PROC_NAME_LENGTH);
+	strlcpy(name, last, PROCESS_NAME_LENGTH);
 }
 
 /*
@@ -100,7 +100,7 @@ static int copy_exec_request(struct process *caller, const struct pm_exec *reque
 		return -ENAMETOOLONG;
 	if (request->frame_length > ARG_MAX)
 		return -E2BIG;
-	result = copy_from_user(caller->endpoint, request->path, path_buffer,
+	result = copy_from_user(caller->endpoint, path_buffer, request->path,
 				request->path_length);
 	if (result != OK)
 		return -EFAULT;
@@ -109,7 +109,7 @@ static int copy_exec_request(struct process *caller, const struct pm_exec *reque
 
 	image->frame = frame_buffer;
 	image->frame_length = request->frame_length;
-	result = copy_from_user(caller->endpoint, request->frame, frame_buffer,
+	result = copy_from_user(caller->endpoint, frame_buffer, request->frame,
 				request->frame_length);
 	if (result != OK)
 		return -EFAULT;
