@@ -12,7 +12,9 @@ LOADER_SRCS += \
 	lab1-boot/boot/serial.c
 
 KERNEL_LDSCRIPT := lab1-boot/kernel/kernel.ld
-KERNEL_CFLAGS += -DCAIRN_LAB=$(LAB)
+# CAIRN_KERNEL: the kernel's message union holds only its own payloads
+# (common/include/payloads.h); it never sees a server's protocol.
+KERNEL_CFLAGS += -DCAIRN_LAB=$(LAB) -DCAIRN_KERNEL
 KERNEL_SRCS += \
 	lab1-boot/kernel/entry.S \
 	lab1-boot/kernel/main.c \

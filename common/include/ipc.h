@@ -27,8 +27,7 @@
 #define CAIRN_IPC_H
 
 #include "types.h"
-
-#include "messages.h"	/* endpoint_t and the payload of every type */
+#include "payloads.h"	/* endpoint_t and the payload of every type */
 
 #define ENDPOINT_SLOT_BITS 8
 #define ENDPOINT_SLOT(endpoint) ((endpoint) & ((1 << ENDPOINT_SLOT_BITS) - 1))
@@ -58,7 +57,6 @@
 #define IPC_SENDNB  5
 
 #define MESSAGE_SIZE 64
-#define MESSAGE_PAYLOAD_SIZE 56
 
 /* A notification arrives as a message of this type from its source. */
 #define NOTIFY_MESSAGE 0x1000

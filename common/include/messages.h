@@ -1,9 +1,11 @@
 /*
- * messages.h - the payload of every message type, declared once.
+ * messages.h - the kernel's message ABI: endpoints, grants, the kernel
+ * calls and their payloads, notifications, declared once. (The servers'
+ * protocols are in servers.h; payloads.h gathers every payload into the
+ * message union.)
  *
- * Included by ipc.h; a sender and a receiver of the same type use the same
- * struct, so no field is ever picked by a magic offset. Each payload must
- * fit in MESSAGE_PAYLOAD_SIZE (56) bytes: checked below at compile time.
+ * A sender and a receiver of the same type use the same struct, so no
+ * field is ever picked by a magic offset.
  *
  * Kernel calls are SENDRECs to SYSTEM whose type is a SYS_* number; the
  * reply's type is the result (OK or a negative error number) and its
@@ -16,6 +18,8 @@
 #include "clock.h"	/* HZ: the unit of every tick count below */
 
 typedef int32_t endpoint_t;
+
+#define MESSAGE_PAYLOAD_SIZE 56	/* a message's bytes after source and type */
 
 /* ---- kernel call numbers (lab 2 unless marked) ---- */
 #define KERNEL_CALL_BASE  0x600
@@ -246,7 +250,6 @@ struct kcall_getksig {
 	uint32_t address;	/* reply: cr2 for a page fault */
 };
 
-#include "servers.h"
 
 /* A notification: which interrupts (from HARDWARE) and the time. */
 struct notification {
@@ -258,56 +261,5 @@ struct notification {
 struct message_words {
 	uint32_t word[14];
 };
-
-union message_payload {
-	uint8_t bytes[56];
-	struct message_words words;
-	struct notification notification;
-	struct kcall_devio devio;
-	struct kcall_vdevio vdevio;
-	struct kcall_irqctl irqctl;
-	struct kcall_setgrant setgrant;
-	struct kcall_safecopy safecopy;
-	struct kcall_privctl privctl;
-	struct kcall_setalarm setalarm;
-	struct kcall_times times;
-	struct kcall_getinfo getinfo;
-	struct kcall_kill kill;
-	struct kcall_diagnostics diagnostics;
-	struct kcall_shutdown shutdown;
-	struct kcall_fork fork;
-	struct kcall_exec exec;
-	struct kcall_exit exit;
-	struct kcall_memmap memmap;
-	struct kcall_vircopy vircopy;
-	struct kcall_sigsend sigsend;
-	struct kcall_sigreturn sigreturn;
-	struct kcall_getksig getksig;
-	struct pm_exec pm_exec;
-	struct pm_exit pm_exit;
-	struct pm_wait pm_wait;
-	struct pm_getpid pm_getpid;
-	struct pm_kill pm_kill;
-	struct pm_sigaction pm_sigaction;
-	struct pm_sigmask pm_sigmask;
-	struct pm_sigreturn pm_sigreturn;
-	struct pm_brk pm_brk;
-	struct pm_time pm_time;
-	struct pm_alarm pm_alarm;
-	struct pm_sleep pm_sleep;
-	struct pm_procinfo pm_procinfo;
-	struct pm_shutdown pm_shutdown;
-	struct pm_param pm_param;
-	struct fs_path fs_path;
-	struct fs_path2 fs_path2;
-	struct fs_fd fs_fd;
-	struct fs_io fs_io;
-	struct fs_seek fs_seek;
-	struct fs_pm fs_pm;
-	struct ds_entry ds_entry;
-	struct dev_io dev_io;
-};
-
-_Static_assert(sizeof(union message_payload) == 56, "payloads fit in 56 bytes");
 
 #endif /* CAIRN_MESSAGES_H */

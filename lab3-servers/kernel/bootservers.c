@@ -17,7 +17,7 @@
  */
 
 #include "kernel.h"
-#include "servers.h"
+#include "endpoints.h"
 #include "proc.h"
 
 #define SYSTEM_TRAPS (TRAP_BIT(IPC_SEND) | TRAP_BIT(IPC_RECEIVE) | TRAP_BIT(IPC_SENDREC) | \

@@ -24,7 +24,7 @@
 #include "gdt.h"
 #include "x86.h"
 #include "posix.h"
-#include "servers.h"
+#include "endpoints.h"
 #include "proc.h"
 #include "system.h"
 

@@ -11,6 +11,7 @@
 
 #include "user.h"
 #include "posix.h"
+#include "servers.h"
 
 /* ---- kernel calls (syslib.c) ---- */
 /* Copy parent; the new process's endpoint goes to *child. */
