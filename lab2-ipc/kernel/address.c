@@ -16,6 +16,9 @@
  * work whichever address space the CPU has loaded, and a bad address is
  * an EFAULT for the caller, never a page fault in the kernel.
  *
+ * Copy on write: a write fault on such a page is dealt with here (a fault
+ * handler of usertrap.c's, added first), before anyone calls it a fault.
+ *
  * Entry points: address_space_create, address_space_clear,
  * address_space_destroy, address_space_map, address_space_unshare,
  * page_table_entry, copy_from_user, copy_to_user, copy_between.
@@ -187,6 +190,27 @@ bool address_space_unshare(physaddr_t page_directory, uint32_t address)
 		invlpg(ROUND_DOWN(address, PAGE_SIZE));
 	return true;
 }
+
+/* Page-fault error code: the page was present (1), the access a write (2). */
+#define PAGE_FAULT_WRITE_PROTECTION 0x3
+
+/*
+ * A fault handler (usertrap.c): a write to a page shared copy on write is
+ * no fault. The process gets its own page and writes again.
+ */
+static bool copy_on_write_fault(struct trap_frame *frame)
+{
+	return frame->vector == T_PAGE_FAULT &&
+	       (frame->error_code & PAGE_FAULT_WRITE_PROTECTION) == PAGE_FAULT_WRITE_PROTECTION &&
+	       address_space_unshare(current->page_directory, read_cr2());
+}
+
+/* Copy on write comes before any other fault handler: it is no fault. */
+static void copy_on_write_init(void)
+{
+	usertrap_add_fault_handler(copy_on_write_fault);
+}
+KERNEL_INIT(copy_on_write_init, INIT_STAGE_TRAPS);
 
 /*
  * Where the byte at user address of process is in the kernel's view of

@@ -63,6 +63,7 @@ static void build_privilege(struct privilege *privilege, const struct boot_progr
 	privilege->io_count = MIN(program->io_count, MAX_IO_RANGES);
 	memcpy(privilege->io, program->io, sizeof(privilege->io));
 	privilege->irqs = program->irqs;
+	privilege->signal_manager = program->signal_manager;
 
 	if (program->memory_module != NULL) {
 		const struct boot_module *module = boot_module(program->memory_module);

@@ -33,6 +33,8 @@
 #define BLOCKED_SLOT_FREE 0x04	/* the slot holds no process */
 #define BLOCKED_STOPPED   0x08	/* stopped by the kernel (kernel tasks, dying) */
 #define BLOCKED_NOT_STARTED 0x10	/* created, not yet made runnable */
+#define BLOCKED_FAULTED   0x20	/* lab 3: faulted; stopped until its signal
+				 * manager (PM) runs a handler or ends it */
 
 /* ---- privileges: what a process may do (privilege.c) ---- */
 #define MAX_IO_RANGES     4
@@ -63,6 +65,7 @@ struct privilege {
 	uint32_t irqs;			/* bit n: may take IRQ n */
 	struct memory_range memory[MAX_MEMORY_RANGES];
 	int memory_count;
+	bool signal_manager;		/* gets the fault reports (lab 3: PM) */
 	/* Where the grant table is in the process's memory (SYS_SETGRANT). */
 	uint32_t grant_table;
 	uint32_t grant_count;
@@ -216,6 +219,8 @@ struct boot_program {
 	uint32_t irqs;			/* bit n: may take IRQ n */
 	const char *memory_module;	/* may map this boot module's physical
 					 * memory (lab 3's RAM disk), or NULL */
+	bool signal_manager;		/* gets the reports of other processes'
+					 * faults (lab 3: PM) */
 };
 
 /* An entry of the boot_programs table (kernel.h's TABLE_ENTRY). */
@@ -224,11 +229,14 @@ struct boot_program {
 
 /* ---- usertrap.c ---- */
 /*
- * From now on an exception in user mode goes to handler (with current
- * the faulting process) instead of killing the process; handler must not
- * return (it schedules). Lab 3 uses it to turn faults into signals.
+ * A fault handler gets an exception in user mode (current is the process
+ * that faulted) and returns true when it dealt with it (the process may
+ * go on, or waits), false to pass it on. Handlers are tried in the order
+ * they were added; when none deals with the fault, the process is killed.
+ * Lab 3 adds two: copy on write (address.c) and signals (PM decides).
  */
-void usertrap_set_fault_handler(trap_handler_t handler);
+typedef bool (*fault_handler_t)(struct trap_frame *frame);
+void usertrap_add_fault_handler(fault_handler_t handler);
 
 /* ---- ipc.c ---- */
 /* Carry out the IPC trap of current (usertrap.c's T_SYSCALL handler calls

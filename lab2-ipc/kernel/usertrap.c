@@ -7,14 +7,15 @@
  * the caller unless it blocked or a process of higher priority is ready.
  *
  * An exception in user mode is the process's own fault: a bad pointer,
- * a division by zero, a forbidden instruction. The kernel kills that one
- * process, says so on the console, and the system goes on (from lab 3 a
- * fault handler registered with usertrap_set_fault_handler decides
- * instead). An exception in the kernel is a kernel bug: lab 1's trap.c
- * panics, handlers or not.
+ * a division by zero, a forbidden instruction. The fault handlers added
+ * with usertrap_add_fault_handler get it first, in order (from lab 3: a
+ * write to a page shared copy on write, then a signal); when none deals
+ * with it, the kernel kills that one process, says so on the console, and
+ * the system goes on. An exception in the kernel is a kernel bug: lab 1's
+ * trap.c panics, handlers or not.
  *
  * Entry points: the KERNEL_INIT hook usertrap_init,
- * usertrap_set_fault_handler.
+ * usertrap_add_fault_handler.
  */
 
 #include "kernel.h"
@@ -30,21 +31,29 @@ static void system_call_trap(struct trap_frame *frame)
 	schedule();
 }
 
-/*
- * An exception in user mode: kill the process that caused it. (trap.c
- * keeps exceptions in the kernel to itself: they panic, as in lab 1.)
- */
-static trap_handler_t fault_handler;	/* NULL: kill the process */
+#define FAULT_HANDLERS_MAX 4
 
-void usertrap_set_fault_handler(trap_handler_t handler)
+static fault_handler_t fault_handlers[FAULT_HANDLERS_MAX];	/* in the order added */
+static int fault_handler_count;
+
+void usertrap_add_fault_handler(fault_handler_t handler)
 {
-	fault_handler = handler;
+	if (fault_handler_count == FAULT_HANDLERS_MAX)
+		panic("usertrap: more than %d fault handlers", FAULT_HANDLERS_MAX);
+	fault_handlers[fault_handler_count++] = handler;
 }
 
+/*
+ * An exception in user mode: the first fault handler that deals with it
+ * decides; without one, kill the process that caused it. (trap.c keeps
+ * exceptions in the kernel to itself: they panic, as in lab 1.)
+ */
 static void exception(struct trap_frame *frame)
 {
-	if (fault_handler != NULL)
-		fault_handler(frame);	/* lab 3: PM decides (a signal) */
+	for (int i = 0; i < fault_handler_count; i++) {
+		if (fault_handlers[i](frame))
+			schedule();	/* never returns */
+	}
 	kprintf("process %s (endpoint %d) killed: trap %d (%s) at eip 0x%08x\n",
 		current->name, current->endpoint, frame->vector,
 		trap_name(frame->vector), frame->eip);

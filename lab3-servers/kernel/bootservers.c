@@ -32,6 +32,7 @@ BOOT_PROGRAM(pm_program) = {
 				 SYS_TIMES, SYS_GETINFO, SYS_DEVIO, SYS_DIAGNOSTICS,
 				 SYS_SHUTDOWN, 0 },
 	.io = { { 0x70, 0x71 } }, .io_count = 1,	/* the real-time clock */
+	.signal_manager = true,		/* faults of other processes become its signals */
 };
 
 BOOT_PROGRAM(fs_program) = {

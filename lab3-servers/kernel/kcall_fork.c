@@ -100,6 +100,7 @@ static int do_fork(struct proc *caller, message *m)
 	child->privilege = parent->privilege;
 	child->privilege.grant_table = 0;	/* grants name the parent's endpoint */
 	child->privilege.grant_count = 0;
+	child->privilege.signal_manager = false;	/* one manager: the boot image's */
 
 	/* Waiting, like the parent, for the caller's reply to the SENDREC. */
 	child->message_address = parent->message_address;

@@ -4,10 +4,11 @@
  * process and resume it afterwards.
  *
  * Signals are PM's business: which ones a process catches, blocks or
- * ignores. The kernel only does what PM cannot (and first checks that a
- * page fault is not just the first write to a copy-on-write page):
+ * ignores. The kernel only does what PM cannot (a write to a page shared
+ * copy on write never gets here: address.c's fault handler comes first):
  *  - A process that faults (a bad pointer, a division by zero) is stopped
- *    (BLOCKED_FAULTED) and PM gets a notification from SYSTEM; PM asks
+ *    (BLOCKED_FAULTED) and its signal manager, the process whose privilege
+ *    record says so (PM), gets a notification from SYSTEM; PM asks
  *    SYS_GETKSIG which process it was and which signal, and decides: kill
  *    it (SYS_EXIT) or run its handler (SYS_SIGSEND, which also lets it go).
  *  - SYS_SIGSEND pushes the process's registers on its own stack as a
@@ -17,22 +18,15 @@
  *    PM's SYS_SIGRETURN loads the registers back from that context.
  *
  * Entry points: the handlers through KERNEL_CALL, and the INIT hook
- * signal_init, which registers the fault handler with usertrap.c.
+ * signal_init, which adds the fault handler to usertrap.c's.
  */
 
 #include "kernel.h"
 #include "gdt.h"
 #include "x86.h"
 #include "posix.h"
-#include "endpoints.h"
 #include "proc.h"
 #include "system.h"
-
-/* Page-fault error code: the page was present (1), the access a write (2). */
-#define PAGE_FAULT_WRITE_PROTECTION 0x3
-
-/* A reason to be blocked that proc.h leaves free: stopped after a fault. */
-#define BLOCKED_FAULTED 0x20
 
 /* The signals the kernel raised for each slot, until PM fetches them. */
 static struct {
@@ -58,27 +52,29 @@ static int signal_for_vector(int vector)
 	}
 }
 
-/*
- * usertrap.c calls this for an exception in user mode: stop the process
- * and tell PM. If PM itself faulted, nobody can decide: it dies.
- */
-static void user_fault(struct trap_frame *frame)
+/* The process that gets fault reports (its privilege record says so), or NULL. */
+static struct proc *signal_manager(void)
 {
-	struct proc *pm = proc_from_endpoint(PM_ENDPOINT);
+	for (int slot = 0; slot < PROCESS_SLOTS; slot++) {
+		struct proc *process = &process_table[slot];
+		if (!(process->blocked & BLOCKED_SLOT_FREE) && process->privilege.signal_manager)
+			return process;
+	}
+	return NULL;
+}
+
+/*
+ * A fault handler (usertrap.c): stop the process and tell its signal
+ * manager. Without one, or when the manager itself faulted, nobody can
+ * decide: pass the fault on (the process is killed).
+ */
+static bool user_fault(struct trap_frame *frame)
+{
+	struct proc *manager = signal_manager();
 	int slot = current->slot;
 
-	/* A write to a page fork shared copy on write is no fault: give the
-	 * process its own page and let it write again. */
-	if (frame->vector == T_PAGE_FAULT &&
-	    (frame->error_code & PAGE_FAULT_WRITE_PROTECTION) == PAGE_FAULT_WRITE_PROTECTION &&
-	    address_space_unshare(current->page_directory, read_cr2()))
-		schedule();
-
-	if (pm == NULL || pm == current) {
-		kprintf("process %s faulted (trap %d at eip 0x%08x) with no PM to tell: killed\n",
-			current->name, frame->vector, frame->eip);
-		proc_kill(current);
-	}
+	if (manager == NULL || manager == current)
+		return false;
 	if (raised[slot].endpoint != current->endpoint)
 		raised[slot].signals = 0;
 	raised[slot].endpoint = current->endpoint;
@@ -86,13 +82,13 @@ static void user_fault(struct trap_frame *frame)
 	raised[slot].eip = frame->eip;
 	raised[slot].address = frame->vector == T_PAGE_FAULT ? read_cr2() : 0;
 	proc_block(current, BLOCKED_FAULTED);
-	notify_from_kernel(SYSTEM, pm);
-	schedule();
+	notify_from_kernel(SYSTEM, manager);
+	return true;
 }
 
 static void signal_init(void)
 {
-	usertrap_set_fault_handler(user_fault);
+	usertrap_add_fault_handler(user_fault);
 }
 KERNEL_INIT(signal_init, INIT_STAGE_TRAPS + 1);
 
