@@ -194,9 +194,11 @@ def test_calls(run: Run) -> None:
 
 @test(5, timeout=SCENARIO_TIMEOUT)
 def test_ports(run: Run) -> None:
-    """The driver's own port works; port 0x60 is refused, alone or in a vector."""
+    """The driver's own port works; port 0x60 is refused, alone or in a vector;
+    a whole privilege record given with SYS_PRIVCTL replaces the driver's ports."""
     _, text = run_scenario(run, "ports")
     expect_line(text, "ports: OK EPERM EPERM", "ports")
+    expect_line(text, "record: EPERM OK", "a whole record (PRIV_SET_RECORD)")
 
 
 @test(9, holes=["lab2:grant"], timeout=SCENARIO_TIMEOUT)

@@ -39,10 +39,6 @@
 #define NONE (-2)	/* no process */
 #define SELF (-3)	/* the caller itself */
 
-/* The process table's size: every slot number is below it. Servers that
- * keep an entry per process (PM, FS) size their tables with it too. */
-#define PROCESS_SLOTS 64
-
 /* Kernel tasks and the fixed slots of the boot processes (generation 0). */
 #define SYSTEM    0	/* the SYSTEM task: kernel calls are SENDRECs to it */
 #define HARDWARE  1	/* source of interrupt notifications */

@@ -19,6 +19,10 @@
 
 typedef int32_t endpoint_t;
 
+/* The process table's size: every slot number is below it. Servers that
+ * keep an entry per process (PM, FS) size their tables with it too. */
+#define PROCESS_SLOTS 64
+
 #define MESSAGE_PAYLOAD_SIZE 56	/* a message's bytes after source and type */
 
 /* ---- kernel call numbers (lab 2 unless marked) ---- */
@@ -107,10 +111,31 @@ struct kcall_safecopy {
 /* SYS_PRIVCTL */
 #define PRIV_ALLOW_SEND    1	/* let target send to endpoint */
 #define PRIV_ALLOW_CALL    2	/* let target make kernel call */
+#define PRIV_SET_RECORD    3	/* give target the whole record at argument */
 struct kcall_privctl {
 	endpoint_t target;
 	uint32_t request;
-	int32_t argument;	/* an endpoint or a kernel call number */
+	int32_t argument;	/* an endpoint, a kernel call number, or the
+				 * address of a struct privilege_record */
+};
+
+/*
+ * A whole privilege record, as PRIV_SET_RECORD gives it (a server that
+ * starts drivers, such as lab 5's RS, keeps one per service). It replaces
+ * everything the target was allowed, but its grant table.
+ */
+#define PRIVILEGE_IO_RANGES     4
+#define PRIVILEGE_MEMORY_RANGES 2
+struct privilege_record {
+	uint32_t system;		/* 0: an ordinary user process */
+	uint32_t traps;			/* bit n: may use IPC primitive n */
+	uint32_t targets[PROCESS_SLOTS / 32];		/* bit n: may send to slot n */
+	uint32_t calls[(KERNEL_CALL_COUNT + 31) / 32];	/* bit n: call KERNEL_CALL_BASE + n */
+	uint32_t io_count;
+	struct { uint16_t first, last; } io[PRIVILEGE_IO_RANGES];	/* ports, inclusive */
+	uint32_t irqs;			/* bit n: may take IRQ n */
+	uint32_t memory_count;
+	struct { uint32_t first, last; } memory[PRIVILEGE_MEMORY_RANGES];	/* physical */
 };
 
 /* SYS_SETALARM: a notification from CLOCK after ticks (0 cancels). */

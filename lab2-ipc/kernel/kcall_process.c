@@ -14,6 +14,7 @@
 #include "devices.h"
 #include "proc.h"
 #include "system.h"
+#include "string.h"
 
 /*
  * The process endpoint names, for a call that acts on it: a live process
@@ -45,9 +46,39 @@ static int do_kill(struct proc *caller, message *m)
 KERNEL_CALL(SYS_KILL, do_kill);
 
 /*
+ * PRIV_SET_RECORD: replace target's privileges with the record at address
+ * in caller's memory (the grant table stays). EFAULT or EINVAL for a
+ * record that cannot be read or does not fit the kernel's.
+ */
+static int set_record(struct proc *caller, struct proc *target, uint32_t address)
+{
+	struct privilege_record record;
+	struct privilege *privilege = &target->privilege;
+
+	if (copy_from_user(caller, &record, address, sizeof(record)) != OK)
+		return -EFAULT;
+	if (record.io_count > MAX_IO_RANGES || record.memory_count > MAX_MEMORY_RANGES)
+		return -EINVAL;
+	privilege->system = record.system != 0;
+	privilege->allowed_traps = record.traps & ALL_TRAPS;
+	memcpy(privilege->allowed_targets, record.targets, sizeof(privilege->allowed_targets));
+	memcpy(privilege->allowed_calls, record.calls, sizeof(privilege->allowed_calls));
+	privilege->io_count = record.io_count;
+	for (uint32_t i = 0; i < record.io_count; i++)
+		privilege->io[i] = (struct io_range) { record.io[i].first, record.io[i].last };
+	privilege->irqs = record.irqs;
+	privilege->memory_count = record.memory_count;
+	for (uint32_t i = 0; i < record.memory_count; i++)
+		privilege->memory[i] = (struct memory_range) { record.memory[i].first,
+							      record.memory[i].last };
+	return OK;
+}
+
+/*
  * SYS_PRIVCTL: widen the target's privilege record by one entry: let it
  * send to an endpoint's slot (PRIV_ALLOW_SEND) or make one kernel call
- * (PRIV_ALLOW_CALL). Only callers whose call mask has SYS_PRIVCTL get here.
+ * (PRIV_ALLOW_CALL); or give it a whole record (PRIV_SET_RECORD). Only
+ * callers whose call mask has SYS_PRIVCTL get here.
  */
 static int do_privctl(struct proc *caller, message *m)
 {
@@ -68,6 +99,8 @@ static int do_privctl(struct proc *caller, message *m)
 			return -EINVAL;
 		privilege_allow_call(&target->privilege, argument);
 		return OK;
+	case PRIV_SET_RECORD:
+		return set_record(caller, target, (uint32_t) argument);
 	}
 	return -EINVAL;
 }

@@ -299,6 +299,66 @@ static const char *test_calls(void)
 	return NULL;
 }
 
+/* Let record allow kernel call (a SYS_* number). */
+static void record_allow_call(struct privilege_record *record, int call)
+{
+	int bit = call - KERNEL_CALL_BASE;
+
+	record->calls[bit / 32] |= 1U << (bit % 32);
+}
+
+/*
+ * Give driver, through SYS_PRIVCTL, a whole record: its boot record (with
+ * SYS_VDEVIO, which test_ports granted), holding LPT1's ports only when
+ * io_count is 1. Then ask it to try its ports: its first result.
+ */
+static int try_ports_with_record(uint32_t io_count)
+{
+	struct privilege_record record;
+	message m;
+
+	memset(&record, 0, sizeof(record));
+	record.system = 1;
+	record.traps = (1U << IPC_SEND) | (1U << IPC_RECEIVE) | (1U << IPC_SENDREC) |
+		       (1U << IPC_NOTIFY);
+	record.targets[TESTER / 32] = 1U << (TESTER % 32);	/* its answers */
+	record_allow_call(&record, SYS_DEVIO);
+	record_allow_call(&record, SYS_VDEVIO);
+	record_allow_call(&record, SYS_IRQCTL);
+	record_allow_call(&record, SYS_DIAGNOSTICS);
+	record_allow_call(&record, SYS_GETINFO);
+	record.irqs = 1U << 7;
+	record.io_count = io_count;
+	record.io[0].first = 0x378;
+	record.io[0].last = 0x37A;
+	int result = sys_privctl(DRIVER, PRIV_SET_RECORD, (int32_t) (uint32_t) &record);
+	if (result != OK)
+		return result;
+	result = ask(DRIVER, &m, DRIVER_TRY_PORTS, 0x5a, 0);
+	return result != OK ? result : (int32_t) m.payload.words.word[0];
+}
+
+/*
+ * A whole privilege record replaces the driver's (what RS does when it
+ * starts a driver): without LPT1's ports in it, the driver's own port is
+ * refused; with them again, it works (and the driver has its boot
+ * privileges back for the scenarios after this one).
+ */
+static const char *test_record(void)
+{
+	int without = try_ports_with_record(0);
+	int with = try_ports_with_record(1);
+
+	uprintf("record: %s %s\n", error_name(without), error_name(with));
+	if (without != -EPERM)
+		return failure("with a record without port 0x378, the driver's write should "
+			       "fail with EPERM, not %s", error_name(without));
+	if (with != OK)
+		return failure("with a record holding port 0x378 again, it should work, not %s",
+			       error_name(with));
+	return NULL;
+}
+
 /*
  * Driver's own ports work; others are refused, even inside a vector.
  * Driver's boot record does not list SYS_VDEVIO: the tester, which may make
@@ -329,7 +389,7 @@ static const char *test_ports(void)
 		return failure("a SYS_VDEVIO with port 0x60 in it should fail with EPERM");
 	if ((uint32_t) word[5] != value)
 		return failure("the refused SYS_VDEVIO still wrote port 0x378");
-	return NULL;
+	return test_record();
 }
 
 /*
