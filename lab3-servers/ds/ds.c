@@ -21,7 +21,7 @@
  *   subscriptions  (subscriber endpoint, prefix) pairs.
  *
  * Entry point: main (the request loop). Requests: DS_PUBLISH, DS_LOOKUP,
- * DS_DELETE, DS_SUBSCRIBE, DS_CHECK (servers.h).
+ * DS_DELETE, DS_SUBSCRIBE, DS_CHECK (protocol/ds.h).
  */
 
 #include "syslib.h"

@@ -1,6 +1,6 @@
 /*
  * bootservers.c - lab 3's boot image: the servers, the first drivers and
- * init, each in its fixed slot (servers.h) with the least privilege it
+ * init, each in its fixed slot (endpoints.h) with the least privilege it
  * needs.
  *
  *   slot  8  pm      process manager: the process calls, signals, time

@@ -41,7 +41,7 @@ static int carry_out(const struct driver *driver, message *m)
 	return -EBADREQUEST;
 }
 
-/* Whether m is one of the device requests (servers.h, DEV_*). */
+/* Whether m is one of the device requests (protocol/device.h, DEV_*). */
 static bool is_device_request(const message *m)
 {
 	return m->type >= DEV_BASE && m->type <= DEV_LAST;

@@ -18,7 +18,7 @@
  * driver in DS as "memory"; this file holds only the devices.
  *
  * Entry point: main (start-up, then the driver library's loop). Requests:
- * DEV_OPEN, DEV_CLOSE, DEV_READ, DEV_WRITE (servers.h, "device drivers").
+ * DEV_OPEN, DEV_CLOSE, DEV_READ, DEV_WRITE (protocol/device.h).
  */
 
 #include "driver.h"

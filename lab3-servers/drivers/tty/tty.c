@@ -25,7 +25,7 @@
  *
  * Entry point: main (start-up, then the driver library's loop). Requests:
  * DEV_OPEN, DEV_CLOSE, DEV_READ, DEV_WRITE, DEV_CANCEL, DEV_STATUS
- * (servers.h, "device drivers").
+ * (protocol/device.h).
  */
 
 #include "driver.h"
