@@ -4,8 +4,9 @@
  * path from FS to a driver.
  *
  * Drivers are not listed here. Each publishes its endpoint in DS as
- * "dev.MAJOR" (the driver library does it, protocol/device.h); FS subscribes to
- * every name starting with "dev." and keeps the table below up to date, so
+ * "dev.MAJOR" (the driver library does it; protocol/device.h): FS
+ * subscribes to every name starting with "dev." and keeps the table below
+ * up to date, so
  * a driver a later lab adds needs no change to FS, and a driver restarted
  * with a new endpoint is found again when it publishes that.
  *
