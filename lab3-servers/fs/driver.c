@@ -6,9 +6,9 @@
  * Drivers are not listed here. Each publishes its endpoint in DS as
  * "dev.MAJOR" (the driver library does it; protocol/device.h): FS
  * subscribes to every name starting with "dev." and keeps the table below
- * up to date, so
- * a driver a later lab adds needs no change to FS, and a driver restarted
- * with a new endpoint is found again when it publishes that.
+ * up to date, so a driver a later lab adds needs no change to FS, and a
+ * driver restarted with a new endpoint is found again when it publishes
+ * that.
  *
  * Every request to a driver goes through driver_call. A request to a
  * driver whose endpoint went stale (it died and came back under a new one)
